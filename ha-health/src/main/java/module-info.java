@@ -1,0 +1,7 @@
+/**
+ * hakit health tests.
+ */
+module io.hakit.health {
+    requires transitive io.hakit.model;
+    requires org.slf4j;
+}

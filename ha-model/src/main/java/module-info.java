@@ -1,0 +1,14 @@
+/**
+ * The hakit domain: the topology model, the PatientSecure service catalog, validators,
+ * vendor-neutral plans, certificate inspection and topology files.
+ */
+module io.hakit.model {
+    requires com.fasterxml.jackson.databind;
+    requires com.fasterxml.jackson.dataformat.yaml;
+    requires org.bouncycastle.provider;
+    requires org.bouncycastle.pkix;
+    requires org.slf4j;
+
+    exports io.hakit.model;
+
+}
