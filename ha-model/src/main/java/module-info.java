@@ -10,5 +10,6 @@ module io.hakit.model {
     requires org.slf4j;
 
     exports io.hakit.model;
+    exports io.hakit.model.cert;
 
 }
