@@ -11,5 +11,6 @@ module io.hakit.model {
 
     exports io.hakit.model;
     exports io.hakit.model.cert;
+    exports io.hakit.model.validate;
 
 }
