@@ -1,7 +1,13 @@
 /**
- * hakit health tests.
+ * hakit health: HTTP(S) health probes and monitors run the way load balancers run them,
+ * vendor monitor mappings, and deployment verification (which layer is at fault).
  */
 module io.hakit.health {
     requires transitive io.hakit.model;
     requires org.slf4j;
+    requires org.apache.httpcomponents.client5.httpclient5;
+    requires org.apache.httpcomponents.core5.httpcore5;
+    requires org.apache.httpcomponents.core5.httpcore5.h2;
+
+    exports io.hakit.health;
 }
