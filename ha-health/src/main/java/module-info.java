@@ -10,4 +10,5 @@ module io.hakit.health {
     requires org.apache.httpcomponents.core5.httpcore5.h2;
 
     exports io.hakit.health;
+    exports io.hakit.health.event;
 }

@@ -33,6 +33,8 @@ public final class TestHttpsServer implements AutoCloseable {
         return t;
     });
     private final AtomicReference<Answer> answer = new AtomicReference<>(new Answer(200, "OK", Duration.ZERO));
+    private final java.util.Queue<Integer> script = new java.util.concurrent.ConcurrentLinkedQueue<>();
+    private final java.util.concurrent.atomic.AtomicInteger requests = new java.util.concurrent.atomic.AtomicInteger();
     private final List<String> hosts = new CopyOnWriteArrayList<>();
     private final List<String> methods = new CopyOnWriteArrayList<>();
 
@@ -56,7 +58,12 @@ public final class TestHttpsServer implements AutoCloseable {
                 hosts.add(exchange.getRequestHeaders().getFirst("Host"));
                 methods.add(exchange.getRequestMethod());
                 exchange.getRequestBody().readAllBytes();
+                requests.incrementAndGet();
                 Answer a = answer.get();
+                Integer scripted = script.poll();
+                if (scripted != null) {
+                    a = new Answer(scripted, a.body(), a.delay());
+                }
                 if (!a.delay().isZero()) {
                     try {
                         Thread.sleep(a.delay().toMillis());
@@ -118,6 +125,29 @@ public final class TestHttpsServer implements AutoCloseable {
     public TestHttpsServer answer(int status, String body, Duration delay) {
         answer.set(new Answer(status, body, delay));
         return this;
+    }
+
+    /**
+     * Answers the next requests with these statuses, one each, then with the standing answer.
+     *
+     * @param statuses the statuses, in order
+     * @return this server
+     */
+    public TestHttpsServer script(int... statuses) {
+        for (int st : statuses) {
+            script.add(st);
+        }
+        return this;
+    }
+
+    /** @return whether every scripted status was used */
+    public boolean scriptDone() {
+        return script.isEmpty();
+    }
+
+    /** @return requests answered so far */
+    public int requests() {
+        return requests.get();
     }
 
     /** @return the port */
