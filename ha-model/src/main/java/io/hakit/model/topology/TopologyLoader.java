@@ -162,7 +162,7 @@ public final class TopologyLoader {
             root = mapper.readTree(text);
         } catch (JsonProcessingException e) {
             JsonLocation l = e.getLocation();
-            String problem = e.getOriginalMessage().replace('\n', ' ').strip();
+            String problem = syntaxProblem(e.getOriginalMessage());
             throw new TopologyException(source, l == null ? 0 : l.getLineNr(), l == null ? 0 : l.getColumnNr(), "",
                     "not valid " + format + ": " + problem, e);
         } catch (IOException e) {
@@ -173,6 +173,19 @@ public final class TopologyLoader {
                     + "and services", null);
         }
         return new Reader(source, baseDir, locations).deployment(root);
+    }
+
+    /** The parser's message without its echo of the source and caret lines. */
+    private static String syntaxProblem(String message) {
+        List<String> parts = new ArrayList<>();
+        for (String line : message.split("\\R")) {
+            String l = line.strip();
+            if (l.isEmpty() || l.startsWith("^") || l.startsWith("in 'reader'") || l.startsWith("at [Source")) {
+                continue;
+            }
+            parts.add(l.replaceAll("\\s*in 'reader', line \\d+, column \\d+:?", "").strip());
+        }
+        return String.join("; ", parts);
     }
 
     /** Records where each key path starts, for messages. One pass over the tokens. */
