@@ -121,6 +121,23 @@ public final class TopologyLoader {
         return parse(text, format, name, dir);
     }
 
+    /**
+     * The JSON Schema (draft 2020-12) of the topology file, for editors to complete and
+     * check topologies with. It accepts what this loader accepts, key for key.
+     *
+     * @return the schema's text
+     */
+    public static String jsonSchema() {
+        try (InputStream in = Deployment.class.getResourceAsStream("topology.schema.json")) {
+            if (in == null) {
+                throw new IllegalStateException("topology.schema.json is missing from the ha-model jar");
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new IllegalStateException("topology.schema.json cannot be read from the ha-model jar", e);
+        }
+    }
+
     /** The syntax of a topology text. */
     public enum Format {
         /** YAML 1.1 (a superset of JSON for topology purposes). */
