@@ -145,13 +145,8 @@ public final class GuideRules {
     }
 
     static String serverPath(Deployment d, String fqdn) {
-        List<Server> servers = d.servers();
-        for (int i = 0; i < servers.size(); i++) {
-            if (servers.get(i).fqdn().equals(fqdn)) {
-                return "servers[" + i + "]";
-            }
-        }
-        return "servers";
+        int i = d.server(fqdn).map(d.servers()::indexOf).orElse(-1);
+        return i < 0 ? "servers" : "servers[" + i + "]";
     }
 
     static boolean isIpAddress(String host) {
