@@ -11,6 +11,8 @@ module io.hakit.model {
 
     exports io.hakit.model;
     exports io.hakit.model.cert;
+    exports io.hakit.model.plan;
+    exports io.hakit.model.topology;
     exports io.hakit.model.validate;
 
 }

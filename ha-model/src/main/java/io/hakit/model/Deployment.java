@@ -4,11 +4,11 @@ import io.hakit.model.cert.CertificateChain;
 import io.hakit.model.internal.Derivation;
 import io.hakit.model.validate.Finding;
 import java.util.ArrayList;
-import java.util.HashSet;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
 import java.util.function.Consumer;
 
 /**
@@ -36,6 +36,8 @@ public final class Deployment {
     private final String source;
     private final List<Finding> loadFindings;
 
+    private final Map<String, Service> servicesByName;
+    private final Map<String, Server> serversByFqdn;
     private final List<Farm> farms;
     private final List<Vip> vips;
     private final List<ProductUrl> productUrls;
@@ -48,12 +50,18 @@ public final class Deployment {
         this.servers = List.copyOf(b.servers);
         this.trustCa = b.trustCa;
         this.services = List.copyOf(b.services);
-        Set<String> names = new HashSet<>();
+        Map<String, Service> byName = new HashMap<>();
         for (Service s : services) {
-            if (!names.add(s.name())) {
+            if (byName.putIfAbsent(s.name(), s) != null) {
                 throw new IllegalArgumentException("services: the name '" + s.name() + "' is used twice");
             }
         }
+        this.servicesByName = byName;
+        Map<String, Server> byFqdn = new HashMap<>();
+        for (Server s : servers) {
+            byFqdn.putIfAbsent(s.fqdn(), s);
+        }
+        this.serversByFqdn = byFqdn;
         this.source = b.source;
         this.loadFindings = List.copyOf(b.loadFindings);
         this.farms = Derivation.farms(this);
@@ -131,7 +139,7 @@ public final class Deployment {
      * @return that server, if the deployment has it
      */
     public Optional<Server> server(String fqdn) {
-        return servers.stream().filter(s -> s.fqdn().equals(fqdn)).findFirst();
+        return Optional.ofNullable(serversByFqdn.get(fqdn));
     }
 
     /** @return the CA(s) that signed the application servers' certificates, if declared */
@@ -154,7 +162,7 @@ public final class Deployment {
      * @return that service, if the deployment has it
      */
     public Optional<Service> service(String name) {
-        return services.stream().filter(s -> s.name().equals(name)).findFirst();
+        return Optional.ofNullable(servicesByName.get(name));
     }
 
     /**

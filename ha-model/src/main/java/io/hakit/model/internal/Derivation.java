@@ -115,8 +115,8 @@ public final class Derivation {
             String path = s.type().urlPath().get();
             for (int i = 0; i < s.lbPorts().size(); i++) {
                 int port = s.lbPorts().get(i);
-                String label = s.type() == ServiceType.EMERGENCY_SEARCH && i == 1
-                        ? "Palm Vein Authentication" : s.type().component();
+                String label = s.type() != ServiceType.EMERGENCY_SEARCH ? s.type().component()
+                        : i == 0 ? "Emergency Search" : "Palm Vein Authentication";
                 urls.add(new ProductUrl(s.name(), label, url(d.loadBalancer().fqdn(), port, path), port));
             }
         }

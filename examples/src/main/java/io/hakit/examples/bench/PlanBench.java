@@ -1,0 +1,99 @@
+package io.hakit.examples.bench;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.openjdk.jmh.results.RunResult;
+import org.openjdk.jmh.runner.Runner;
+import org.openjdk.jmh.runner.RunnerException;
+import org.openjdk.jmh.runner.options.Options;
+import org.openjdk.jmh.runner.options.OptionsBuilder;
+import org.openjdk.jmh.runner.options.TimeValue;
+import org.openjdk.jmh.runner.options.VerboseMode;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/**
+ * {@code hakit bench plan}: the model's benchmarks (JMH, one forked JVM), side by side with
+ * their target. Today: building and validating 250, 500 and 1,000 services × 50 servers,
+ * against the 500 ms budget for 1,000 × 50; the adapter issues add their planners here.
+ */
+@Command(name = "plan", mixinStandardHelpOptions = true,
+        description = {"Benchmark building and validating large deployments (JMH).",
+            "Target: 1,000 services x 50 servers in under 500 ms."})
+public final class PlanBench implements Callable<Integer> {
+
+    /** The budget for 1,000 services × 50 servers, in milliseconds (issue 2). */
+    public static final double TARGET_MS = 500.0;
+
+    @Option(names = "--json", description = "Print one JSON object per benchmark.")
+    boolean json;
+
+    @Option(names = "--iterations", defaultValue = "5", description = "Measurement iterations (default ${DEFAULT-VALUE}).")
+    int iterations;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws RunnerException {
+        Options options = new OptionsBuilder()
+                .include(ValidateBenchmark.class.getName())
+                .forks(1)
+                .warmupIterations(3)
+                .warmupTime(TimeValue.seconds(1))
+                .measurementIterations(iterations)
+                .measurementTime(TimeValue.seconds(1))
+                .jvmArgsAppend("-Xmx2g")
+                .verbosity(json ? VerboseMode.SILENT : VerboseMode.NORMAL)
+                .build();
+        Collection<RunResult> results = new Runner(options).run();
+        PrintWriter out = spec.commandLine().getOut();
+        ObjectMapper mapper = new ObjectMapper();
+        List<String> lines = new ArrayList<>();
+        boolean met = true;
+        double perUnitAt250 = 0;
+        for (RunResult r : results) {
+            int services = Integer.parseInt(r.getParams().getParam("services"));
+            int servers = Integer.parseInt(r.getParams().getParam("servers"));
+            double ms = r.getPrimaryResult().getScore();
+            double error = r.getPrimaryResult().getScoreError();
+            double perUnitUs = ms * 1000.0 / ((double) services * servers);
+            if (services == 250) {
+                perUnitAt250 = perUnitUs;
+            }
+            ObjectNode o = mapper.createObjectNode();
+            o.put("benchmark", "validate");
+            o.put("services", services);
+            o.put("servers", servers);
+            o.put("msPerOp", round(ms));
+            o.put("msError", round(error));
+            o.put("usPerServiceServer", round(perUnitUs));
+            if (services == 1000) {
+                o.put("targetMs", TARGET_MS);
+                o.put("ratioToTarget", round(ms / TARGET_MS));
+                met &= ms < TARGET_MS;
+            }
+            if (perUnitAt250 > 0) {
+                o.put("costRatioTo250", round(perUnitUs / perUnitAt250));
+            }
+            lines.add(json ? o.toString() : String.format("validate %4d services x %d servers: %8.2f ms +- %.2f"
+                    + "  (%.3f us per service x server)%s", services, servers, ms, error, perUnitUs,
+                    services == 1000 ? String.format("  target < %.0f ms: %.2fx of budget", TARGET_MS, ms / TARGET_MS)
+                            : ""));
+        }
+        lines.forEach(out::println);
+        out.flush();
+        return met ? 0 : 1;
+    }
+
+    private static double round(double v) {
+        return Math.round(v * 1000.0) / 1000.0;
+    }
+}

@@ -1,0 +1,127 @@
+package io.hakit.model.plan;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * The ordered changes that bring a device to what a deployment needs. Vendor-neutral:
+ * every adapter plans into this. An empty plan means the device already matches.
+ * Immutable and thread-safe.
+ *
+ * @param vendor the target, e.g. {@code citrix}, {@code f5}, {@code iis}
+ * @param changes the changes, in the order they must be applied
+ * @param requests how many device requests applying the plan takes
+ */
+public record Plan(String vendor, List<Change> changes, int requests) {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    /**
+     * @throws NullPointerException naming a null argument
+     * @throws IllegalArgumentException when {@code requests} is negative
+     */
+    public Plan {
+        Objects.requireNonNull(vendor, "vendor");
+        changes = List.copyOf(changes);
+        if (requests < 0) {
+            throw new IllegalArgumentException("requests (" + requests + ") must not be negative");
+        }
+    }
+
+    /**
+     * @param vendor the target
+     * @return a plan with nothing to do
+     */
+    public static Plan empty(String vendor) {
+        return new Plan(vendor, List.of(), 0);
+    }
+
+    /** @return whether the device already matches */
+    public boolean isEmpty() {
+        return changes.isEmpty();
+    }
+
+    /**
+     * @param op an operation
+     * @return how many changes do it
+     */
+    public long count(ChangeOp op) {
+        return changes.stream().filter(c -> c.op() == op).count();
+    }
+
+    /**
+     * The plan as people read it: one line per change, with {@code +} create, {@code ~}
+     * update (old → new), {@code -} delete, {@code >} bind, {@code <} unbind, and a summary.
+     *
+     * @return the text
+     */
+    public String toText() {
+        StringBuilder b = new StringBuilder();
+        if (changes.isEmpty()) {
+            return "No changes: the " + vendor + " configuration already matches the topology.\n";
+        }
+        for (Change c : changes) {
+            b.append(symbol(c.op())).append(' ').append(c.type()).append(' ').append(c.name()).append('\n');
+            if (c.op() == ChangeOp.UPDATE) {
+                for (Map.Entry<String, Object> e : c.after().entrySet()) {
+                    b.append("    ").append(e.getKey()).append(": ").append(c.before().getOrDefault(e.getKey(), "(unset)"))
+                            .append(" -> ").append(e.getValue()).append('\n');
+                }
+            } else {
+                for (Map.Entry<String, Object> e : c.attributes().entrySet()) {
+                    b.append("    ").append(e.getKey()).append(": ").append(e.getValue()).append('\n');
+                }
+            }
+        }
+        b.append(String.format("Plan: %d to create, %d to update, %d to delete, %d to bind, %d to unbind"
+                        + " (%d requests).%n", count(ChangeOp.CREATE), count(ChangeOp.UPDATE),
+                count(ChangeOp.DELETE), count(ChangeOp.BIND), count(ChangeOp.UNBIND), requests));
+        return b.toString();
+    }
+
+    private static char symbol(ChangeOp op) {
+        switch (op) {
+            case CREATE:
+                return '+';
+            case UPDATE:
+                return '~';
+            case DELETE:
+                return '-';
+            case BIND:
+                return '>';
+            default:
+                return '<';
+        }
+    }
+
+    /**
+     * The JSON of DESIGN.md: {@code {"vendor":..,"changes":[{"op":..,"type":..,"name":..,
+     * "attributes":{..}}],"requests":N}}; updates also carry {@code "before"}.
+     *
+     * @return the JSON
+     */
+    public String toJson() {
+        ObjectNode root = JSON.createObjectNode();
+        root.put("vendor", vendor);
+        ArrayNode list = root.putArray("changes");
+        for (Change c : changes) {
+            ObjectNode n = list.addObject();
+            n.put("op", c.op().key()).put("type", c.type()).put("name", c.name());
+            n.set("attributes", JSON.valueToTree(c.attributes()));
+            if (c.op() == ChangeOp.UPDATE) {
+                n.set("before", JSON.valueToTree(c.before()));
+            }
+        }
+        root.put("requests", requests);
+        try {
+            return JSON.writerWithDefaultPrettyPrinter().writeValueAsString(root);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a plan attribute cannot be written as JSON", e);
+        }
+    }
+}
