@@ -11,4 +11,5 @@ module io.hakit.health {
 
     exports io.hakit.health;
     exports io.hakit.health.event;
+    exports io.hakit.health.vendor;
 }
