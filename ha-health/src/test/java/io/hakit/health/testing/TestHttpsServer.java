@@ -38,9 +38,9 @@ public final class TestHttpsServer implements AutoCloseable {
     private final List<String> hosts = new CopyOnWriteArrayList<>();
     private final List<String> methods = new CopyOnWriteArrayList<>();
 
-    private TestHttpsServer(String address, SSLContext context, boolean needClientAuth) {
+    private TestHttpsServer(String address, int port, SSLContext context, boolean needClientAuth) {
         try {
-            server = HttpsServer.create(new InetSocketAddress(address, 0), 0);
+            server = HttpsServer.create(new InetSocketAddress(address, port), 0);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -94,7 +94,17 @@ public final class TestHttpsServer implements AutoCloseable {
      * @return a started server on an ephemeral port
      */
     public static TestHttpsServer start(String address, SSLContext context) {
-        return new TestHttpsServer(address, context, false);
+        return new TestHttpsServer(address, 0, context, false);
+    }
+
+    /**
+     * @param address a 127.0.0.x address
+     * @param port the port to bind
+     * @param context the server's TLS context (its certificate)
+     * @return a started server
+     */
+    public static TestHttpsServer start(String address, int port, SSLContext context) {
+        return new TestHttpsServer(address, port, context, false);
     }
 
     /**
@@ -103,7 +113,7 @@ public final class TestHttpsServer implements AutoCloseable {
      * @return a started server that requires a client certificate
      */
     public static TestHttpsServer startWithClientAuth(String address, SSLContext context) {
-        return new TestHttpsServer(address, context, true);
+        return new TestHttpsServer(address, 0, context, true);
     }
 
     /**
