@@ -16,6 +16,7 @@ import picocli.CommandLine.Command;
         subcommands = {
             CommandLine.HelpCommand.class,
             ValidateCommand.class,
+            HealthCommand.class,
             BenchCommand.class,
         })
 public final class Hakit implements Runnable {
