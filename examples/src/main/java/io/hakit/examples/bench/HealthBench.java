@@ -37,6 +37,7 @@ import org.apache.hc.core5.http.nio.AsyncServerRequestHandler;
 import org.apache.hc.core5.http.nio.entity.DiscardingEntityConsumer;
 import org.apache.hc.core5.http.nio.support.AsyncResponseBuilder;
 import org.apache.hc.core5.http.nio.support.BasicRequestConsumer;
+import org.apache.hc.core5.http.nio.support.BasicServerExchangeHandler;
 import org.apache.hc.core5.http.nio.ssl.BasicServerTlsStrategy;
 import org.apache.hc.core5.http.protocol.HttpContext;
 import org.apache.hc.core5.io.CloseMode;
@@ -83,6 +84,9 @@ public final class HealthBench implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    private final java.util.concurrent.atomic.AtomicReference<String> sampleFailure =
+            new java.util.concurrent.atomic.AtomicReference<>();
+
     /** The figures of one client. */
     record Figures(String client, double firstRoundMs, int firstRoundFailures, long probes, long failures,
             double probesPerSecond, double p50Ms, double p99Ms, int threads, double heapMiB) {
@@ -111,7 +115,8 @@ public final class HealthBench implements Callable<Integer> {
         HttpAsyncServer server = AsyncServerBootstrap.bootstrap()
                 .setIOReactorConfig(IOReactorConfig.custom().setIoThreadCount(2).setSoReuseAddress(true).build())
                 .setTlsStrategy(new BasicServerTlsStrategy(cert.serverContext()))
-                .register("*", new OkHandler())
+                // every authority (each 127.0.0.x:port) gets the same answer
+                .setRequestRouter((request, context) -> () -> new BasicServerExchangeHandler<>(new OkHandler()))
                 .create();
         server.start();
         List<ProbeTarget> targets = new ArrayList<>();
@@ -133,7 +138,12 @@ public final class HealthBench implements Callable<Integer> {
                 return new Client() {
                     @Override
                     public CompletableFuture<Boolean> probe(int member) {
-                        return prober.probe(targets.get(member), test).thenApply(r -> r.passed());
+                        return prober.probe(targets.get(member), test).thenApply(r -> {
+                            if (!r.passed()) {
+                                sampleFailure.compareAndSet(null, r.toString());
+                            }
+                            return r.passed();
+                        });
                     }
 
                     @Override
@@ -153,7 +163,13 @@ public final class HealthBench implements Callable<Integer> {
                     @Override
                     public CompletableFuture<Boolean> probe(int member) {
                         return client.sendAsync(requests.get(member), HttpResponse.BodyHandlers.ofString())
-                                .handle((r, e) -> e == null && r.statusCode() >= 200 && r.statusCode() <= 399
+                                .handle((r, e) -> {
+                                    if (e != null) {
+                                        sampleFailure.compareAndSet(null, e.toString());
+                                    }
+                                    return r;
+                                })
+                                .handle((r, e) -> r != null && r.statusCode() >= 200 && r.statusCode() <= 399
                                         && r.body().contains(MATCH));
                     }
 
@@ -198,7 +214,9 @@ public final class HealthBench implements Callable<Integer> {
             }
             double firstMs = (System.nanoTime() - t0) / 1e6;
             if (!json) {
-                out.printf("%s: first round %.0f ms (%d failed); warming up...%n", name, firstMs, firstFailures);
+                out.printf("%s: first round %.0f ms (%d failed%s); warming up...%n", name, firstMs, firstFailures,
+                        sampleFailure.get() == null ? "" : ", e.g. " + sampleFailure.get());
+                sampleFailure.set(null);
                 out.flush();
             }
             sustain(client, Duration.ofSeconds(2), null, new AtomicLong(), new AtomicLong());
