@@ -57,6 +57,7 @@ import org.apache.hc.core5.http.HttpResponse;
 import org.apache.hc.core5.http2.HttpVersionPolicy;
 import org.apache.hc.core5.io.CloseMode;
 import org.apache.hc.core5.reactor.IOReactorConfig;
+import org.apache.hc.core5.reactor.ssl.SSLBufferMode;
 import org.apache.hc.core5.util.TimeValue;
 import org.apache.hc.core5.util.Timeout;
 import org.slf4j.Logger;
@@ -93,7 +94,8 @@ public final class ProbeClient implements AutoCloseable {
         this.maxBodyBytes = maxBodyBytes;
         ClientTlsStrategyBuilder tls = ClientTlsStrategyBuilder.create().setSslContext(sslContext)
                 .setHostVerificationPolicy(HostnameVerificationPolicy.CLIENT)
-                .setHostnameVerifier(new DefaultHostnameVerifier());
+                .setHostnameVerifier(new DefaultHostnameVerifier())
+                .setSslBufferMode(SSLBufferMode.DYNAMIC); // idle kept-alive connections release their TLS buffers
         PoolingAsyncClientConnectionManager cm = PoolingAsyncClientConnectionManagerBuilder.create()
                 .setTlsStrategy(tls.buildAsync())
                 .setDnsResolver(new ResolverAdapter(resolver))
