@@ -69,7 +69,7 @@ class ValidatorTest {
 
     @Test
     void everyFindingIsReportedNotJustTheFirst() {
-        Deployment d = baseline().copy(b -> b.environment(null).serverConsole(Fixtures.APP1)
+        Deployment d = baseline().copy(b -> b.environment(null).serverConsole("app1")
                 .servers(List.of(Server.of("app1"), Server.of("app2"), Server.of("10.0.0.3"))));
         ValidationReport report = validate(d);
         assertThat(report.byRule("TOP-002")).extracting(Finding::path)
