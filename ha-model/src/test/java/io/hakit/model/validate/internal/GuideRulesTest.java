@@ -81,6 +81,14 @@ class GuideRulesTest {
         assertThat(GuideRules.all()).allSatisfy(r -> assertThat(r.summary()).endsWith("."));
     }
 
+    @Test
+    void theRuleCatalogDocumentsEveryRuleTheValidatorChecks() throws java.io.IOException {
+        String doc = java.nio.file.Files.readString(java.nio.file.Path.of("../docs/rules.md"));
+        for (Rule r : GuideRules.all()) {
+            assertThat(doc).as(r.id()).contains("### " + r.id() + "\n").contains("  " + r.id() + " ");
+        }
+    }
+
     @ParameterizedTest
     @EnumSource(Vendor.class)
     void theBaselineBreaksNoRuleAtAll(Vendor vendor) {
