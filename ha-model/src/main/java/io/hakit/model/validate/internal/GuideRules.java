@@ -169,7 +169,10 @@ public final class GuideRules {
 
     static void top001(Deployment d, ValidationContext c, Rule.Findings out) {
         for (Service s : d.enabledServices()) {
-            int n = d.serversOf(s).size();
+            // a server named twice (in any case) is still one server
+            List<String> distinct = d.serversOf(s).stream()
+                    .map(f -> f.toLowerCase(Locale.ROOT)).distinct().toList();
+            int n = distinct.size();
             String path = s.servers().isEmpty() ? "servers" : servicePath(s) + ".servers";
             if (n == 0) {
                 out.add(Severity.ERROR, path, s.name() + " has no application server", "list at least two servers");
