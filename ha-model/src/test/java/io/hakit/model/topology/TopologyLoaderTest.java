@@ -637,6 +637,7 @@ class TopologyLoaderTest {
         writeCerts("");
         Deployment y = TopologyLoader.load(write("t.yaml", FULL_YAML));
         Deployment j = TopologyLoader.load(write("t.json", FULL_JSON));
+        assertThat(j).isEqualTo(y).hasSameHashCodeAs(y);
         assertThat(j.name()).isEqualTo(y.name()).isEqualTo("example");
         assertThat(j.environment()).isEqualTo(y.environment()).contains(Environment.PRODUCTION);
         assertThat(j.loadBalancer()).isEqualTo(y.loadBalancer());

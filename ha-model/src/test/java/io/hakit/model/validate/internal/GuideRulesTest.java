@@ -833,10 +833,17 @@ class GuideRulesTest {
         }
 
         @Test
+        void fractionsOfASecondAreNotRoundedAway() {
+            Deployment d = timing(Duration.ofSeconds(30), Duration.ofMillis(30_500));
+            assertFinding(d, "HC-003", Severity.WARNING, "services.system-health.healthCheck.timeout",
+                    "time-out 30500ms is not shorter than its interval 30s");
+        }
+
+        @Test
         void veryShortTimingsAreWarnings() {
             Deployment d = timing(Duration.ofSeconds(1), Duration.ofMillis(500));
             assertFinding(d, "HC-003", Severity.WARNING, "services.system-health.healthCheck.interval",
-                    "interval 1000ms is very short");
+                    "interval 1s is very short");
             assertFinding(d, "HC-003", Severity.WARNING, "services.system-health.healthCheck.timeout",
                     "time-out 500ms is very short");
         }
