@@ -224,6 +224,28 @@ public final class Deployment {
         return Derivation.clientConnection(this);
     }
 
+    /**
+     * Deployments are equal when they declare the same things (derived values follow).
+     * The source file name is not part of equality, so a YAML and a JSON file of one
+     * topology load to equal deployments.
+     */
+    @Override
+    public boolean equals(Object o) {
+        if (!(o instanceof Deployment)) {
+            return false;
+        }
+        Deployment d = (Deployment) o;
+        return name.equals(d.name) && environment == d.environment && loadBalancer.equals(d.loadBalancer)
+                && serverConsole.equals(d.serverConsole) && servers.equals(d.servers)
+                && Objects.equals(trustCa, d.trustCa) && services.equals(d.services)
+                && loadFindings.equals(d.loadFindings);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(name, environment, loadBalancer, serverConsole, servers, services);
+    }
+
     @Override
     public String toString() {
         return "Deployment[" + name + ", " + environment + ", " + loadBalancer + ", " + servers.size() + " servers, "

@@ -19,6 +19,8 @@ public final class Service {
     private final boolean enabled;
     private final List<Integer> ports;
     private final List<Integer> lbPorts;
+    /** The lbPorts the builder was given, or null when they default to the ports. */
+    private final List<Integer> lbPortsOverride;
     private final List<String> servers;
     private final String url;
     private final CertificateChain certificate;
@@ -32,6 +34,7 @@ public final class Service {
         this.enabled = b.enabled;
         this.ports = List.copyOf(b.ports == null ? type.defaultPorts() : b.ports);
         this.lbPorts = List.copyOf(b.lbPorts == null ? ports : b.lbPorts);
+        this.lbPortsOverride = b.lbPorts == null ? null : lbPorts;
         checkPorts("ports", ports);
         checkPorts("lbPorts", lbPorts);
         this.servers = List.copyOf(b.servers);
@@ -74,7 +77,7 @@ public final class Service {
         b.name = name;
         b.enabled = enabled;
         b.ports = ports;
-        b.lbPorts = lbPorts;
+        b.lbPorts = lbPortsOverride;
         b.servers = servers;
         b.url = url;
         b.certificate = certificate;

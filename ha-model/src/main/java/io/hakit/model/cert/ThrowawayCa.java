@@ -133,14 +133,33 @@ public final class ThrowawayCa {
      * @throws NullPointerException when an argument is null
      */
     public static ThrowawayCa create(String commonName, KeyType keyType) {
+        return create(commonName, keyType, DEFAULT_VALIDITY);
+    }
+
+    /**
+     * Creates a CA valid from {@link #DEFAULT_BACKDATE} ago for {@code validity}: a CA that
+     * outlives the 30-day expiry warning (TLS-006) needs more than the default day.
+     *
+     * @param commonName the CA's common name
+     * @param keyType the key algorithm
+     * @param validity how long the CA certificate is valid from now
+     * @return a new CA
+     * @throws NullPointerException when an argument is null
+     * @throws IllegalArgumentException when {@code validity} is not positive
+     */
+    public static ThrowawayCa create(String commonName, KeyType keyType, Duration validity) {
         Objects.requireNonNull(commonName, "commonName");
         Objects.requireNonNull(keyType, "keyType");
+        Objects.requireNonNull(validity, "validity");
+        if (validity.isNegative() || validity.isZero()) {
+            throw new IllegalArgumentException("validity (" + validity + ") must be positive");
+        }
         KeyPair pair = keyType.generate();
         X500Principal name = new X500Principal("CN=" + escape(commonName));
         Instant now = Instant.now();
         try {
             JcaX509v3CertificateBuilder b = new JcaX509v3CertificateBuilder(name, BigInteger.ONE,
-                    Date.from(now.minus(DEFAULT_BACKDATE)), Date.from(now.plus(DEFAULT_VALIDITY)), name,
+                    Date.from(now.minus(DEFAULT_BACKDATE)), Date.from(now.plus(validity)), name,
                     pair.getPublic());
             JcaX509ExtensionUtils ext = new JcaX509ExtensionUtils();
             b.addExtension(Extension.basicConstraints, true, new BasicConstraints(0));

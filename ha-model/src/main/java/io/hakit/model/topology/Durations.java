@@ -35,17 +35,21 @@ public final class Durations {
             } catch (NumberFormatException e) {
                 throw new IllegalArgumentException("duration '" + text + "' is too large", e);
             }
-            switch (m.group(2)) {
-                case "ms":
-                    return Duration.ofMillis(n);
-                case "s":
-                    return Duration.ofSeconds(n);
-                case "m":
-                    return Duration.ofMinutes(n);
-                case "h":
-                    return Duration.ofHours(n);
-                default:
-                    return Duration.ofDays(n);
+            try {
+                switch (m.group(2)) {
+                    case "ms":
+                        return Duration.ofMillis(n);
+                    case "s":
+                        return Duration.ofSeconds(n);
+                    case "m":
+                        return Duration.ofMinutes(n);
+                    case "h":
+                        return Duration.ofHours(n);
+                    default:
+                        return Duration.ofDays(n);
+                }
+            } catch (ArithmeticException e) {
+                throw new IllegalArgumentException("duration '" + text + "' is too large", e);
             }
         }
         if (t.toUpperCase(Locale.ROOT).startsWith("P")) {

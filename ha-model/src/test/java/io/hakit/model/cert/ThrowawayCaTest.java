@@ -224,4 +224,15 @@ class ThrowawayCaTest {
             }
         }
     }
+
+    @Test
+    void caValidityCanOutliveTheExpiryWarning() {
+        ThrowawayCa ca = ThrowawayCa.create("long-lived CA", ThrowawayCa.KeyType.EC, Duration.ofDays(400));
+        java.time.Instant notAfter = ca.certificate().getNotAfter().toInstant();
+        assertThat(notAfter).isAfter(java.time.Instant.now().plus(Duration.ofDays(399)));
+        assertThat(CertificateInspector.validity(ca.certificate(), java.time.Instant.now()))
+                .isEqualTo(CertificateInspector.Validity.VALID);
+        assertThatThrownBy(() -> ThrowawayCa.create("x", ThrowawayCa.KeyType.EC, Duration.ZERO))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("validity");
+    }
 }

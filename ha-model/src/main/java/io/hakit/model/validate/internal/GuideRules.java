@@ -16,6 +16,7 @@ import io.hakit.model.Vip;
 import io.hakit.model.cert.CertificateChain;
 import io.hakit.model.cert.CertificateInspector;
 import io.hakit.model.internal.Derivation;
+import io.hakit.model.topology.Durations;
 import io.hakit.model.validate.Rule;
 import io.hakit.model.validate.Severity;
 import io.hakit.model.validate.ValidationContext;
@@ -169,7 +170,10 @@ public final class GuideRules {
 
     static void top001(Deployment d, ValidationContext c, Rule.Findings out) {
         for (Service s : d.enabledServices()) {
-            int n = d.serversOf(s).size();
+            // a server named twice (in any case) is still one server
+            List<String> distinct = d.serversOf(s).stream()
+                    .map(f -> f.toLowerCase(Locale.ROOT)).distinct().toList();
+            int n = distinct.size();
             String path = s.servers().isEmpty() ? "servers" : servicePath(s) + ".servers";
             if (n == 0) {
                 out.add(Severity.ERROR, path, s.name() + " has no application server", "list at least two servers");
@@ -660,17 +664,17 @@ public final class GuideRules {
             HealthTest t = s.healthTest().get();
             String path = servicePath(s) + ".healthCheck";
             if (t.timeout().compareTo(t.interval()) >= 0) {
-                out.add(path + ".timeout", s.name() + " health test time-out " + t.timeout().toSeconds()
-                        + "s is not shorter than its interval " + t.interval().toSeconds() + "s",
+                out.add(path + ".timeout", s.name() + " health test time-out " + Durations.format(t.timeout())
+                        + " is not shorter than its interval " + Durations.format(t.interval()),
                         "make the time-out shorter than the interval (Citrix rejects it otherwise)");
             }
             if (t.interval().compareTo(SHORT_INTERVAL) < 0) {
-                out.add(path + ".interval", s.name() + " health test interval " + t.interval().toMillis()
-                        + "ms is very short", "use at least 5s to avoid false failures on slow servers");
+                out.add(path + ".interval", s.name() + " health test interval " + Durations.format(t.interval())
+                        + " is very short", "use at least 5s to avoid false failures on slow servers");
             }
             if (t.timeout().compareTo(SHORT_TIMEOUT) < 0) {
-                out.add(path + ".timeout", s.name() + " health test time-out " + t.timeout().toMillis()
-                        + "ms is very short", "use at least 2s to avoid false failures on slow servers");
+                out.add(path + ".timeout", s.name() + " health test time-out " + Durations.format(t.timeout())
+                        + " is very short", "use at least 2s to avoid false failures on slow servers");
             }
         }
     }
