@@ -69,6 +69,7 @@ public final class MllpListener implements AutoCloseable {
     private final Object lifecycle = new Object();
     private ServerSocket server;
     private ExecutorService threads;
+    private Thread acceptor;
     private volatile boolean closed;
 
     private MllpListener(Builder b) {
@@ -128,7 +129,9 @@ public final class MllpListener implements AutoCloseable {
                 t.setDaemon(true);
                 return t;
             });
-            threads.execute(this::acceptLoop);
+            acceptor = new Thread(this::acceptLoop, "mllp-listener-" + id + "-accept");
+            acceptor.setDaemon(true);
+            acceptor.start();
             LOG.debug("MLLP listener on {}", endpoint());
             return this;
         }
@@ -297,7 +300,7 @@ public final class MllpListener implements AutoCloseable {
 
     /**
      * Stops at once: closes the server socket and every open connection without answering
-     * messages being handled. Idempotent.
+     * messages being handled. When it returns the port can be bound again. Idempotent.
      */
     @Override
     public void close() {
@@ -318,6 +321,14 @@ public final class MllpListener implements AutoCloseable {
             }
             if (threads != null) {
                 threads.shutdown();
+            }
+            if (acceptor != null && acceptor != Thread.currentThread()) {
+                // the port is released only once the accepting thread has left accept()
+                try {
+                    acceptor.join(5000);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
             }
         }
     }
