@@ -73,6 +73,10 @@ class MllpListenerTest {
                     .getBytes(StandardCharsets.US_ASCII)));
             Ack ok = Ack.of(Hl7Message.decode(readFrame(s.getInputStream()), StandardCharsets.US_ASCII));
             assertThat(ok.acknowledgedControlId()).isEqualTo("AFTER");
+            // one more round trip: the error of the first read has surely been counted by then
+            s.getOutputStream().write(MllpFrameEncoder.encode(TestMessages.adtA01("AGAIN").text()
+                    .getBytes(StandardCharsets.US_ASCII)));
+            readFrame(s.getInputStream());
             assertThat(l.frameErrors()).isEqualTo(1);
         }
     }
