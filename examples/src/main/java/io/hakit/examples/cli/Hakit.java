@@ -15,6 +15,8 @@ import picocli.CommandLine.Command;
         description = "High availability for the patient-identity platform behind IIS/ARR, Citrix ADC and F5 BIG-IP.",
         subcommands = {
             CommandLine.HelpCommand.class,
+            Hl7Command.class,
+            BenchCommand.class,
         })
 public final class Hakit implements Runnable {
 

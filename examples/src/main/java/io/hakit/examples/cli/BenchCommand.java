@@ -1,0 +1,24 @@
+package io.hakit.examples.cli;
+
+import io.hakit.examples.cli.bench.Hl7Bench;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * {@code hakit bench}: a container for the benchmarks, each a subcommand that measures
+ * side by side with its anchors in one run.
+ */
+@Command(name = "bench",
+        mixinStandardHelpOptions = true,
+        description = "Benchmarks, side by side with their anchors, in one run.",
+        subcommands = {Hl7Bench.class})
+public final class BenchCommand implements Runnable {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+}
