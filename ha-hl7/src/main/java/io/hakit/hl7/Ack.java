@@ -46,10 +46,18 @@ public final class Ack {
         int start = at + marker.length();
         int end = t.indexOf('\r', start);
         String msa = end < 0 ? t.substring(start) : t.substring(start, end);
-        String[] fields = msa.split(java.util.regex.Pattern.quote(String.valueOf(f)), -1);
-        AckCode code = AckCode.parse(fields[0]);
-        String controlId = fields.length > 1 ? fields[1] : "";
-        String text = fields.length > 2 ? fields[2] : "";
+        int f1 = msa.indexOf(f);
+        AckCode code = AckCode.parse(f1 < 0 ? msa : msa.substring(0, f1));
+        String controlId = "";
+        String text = "";
+        if (f1 >= 0) {
+            int f2 = msa.indexOf(f, f1 + 1);
+            controlId = f2 < 0 ? msa.substring(f1 + 1) : msa.substring(f1 + 1, f2);
+            if (f2 >= 0) {
+                int f3 = msa.indexOf(f, f2 + 1);
+                text = f3 < 0 ? msa.substring(f2 + 1) : msa.substring(f2 + 1, f3);
+            }
+        }
         return new Ack(code, controlId, text, message, null);
     }
 

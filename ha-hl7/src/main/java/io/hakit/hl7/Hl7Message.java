@@ -24,6 +24,17 @@ public final class Hl7Message {
 
     private static final DateTimeFormatter TIMESTAMP = DateTimeFormatter.ofPattern("yyyyMMddHHmmss");
     private static final AtomicLong ACK_IDS = new AtomicLong();
+    private static volatile Timestamp timestampCache = new Timestamp(-1, "");
+
+    private static final class Timestamp {
+        final long second;
+        final String text;
+
+        Timestamp(long second, String text) {
+            this.second = second;
+            this.text = text;
+        }
+    }
     private static final String ACK_ID_PREFIX = Long.toString(System.currentTimeMillis(), 36).toUpperCase(java.util.Locale.ROOT);
 
     private final String text;
@@ -108,20 +119,41 @@ public final class Hl7Message {
     public static Hl7Message decode(byte[] payload, Charset defaultCharset) {
         Objects.requireNonNull(payload, "payload");
         Objects.requireNonNull(defaultCharset, "defaultCharset");
-        // MSH is ASCII in every charset MLLP can carry: read it as ISO-8859-1 to find MSH-18
-        int end = 0;
-        while (end < payload.length && payload[end] != '\r' && payload[end] != '\n') {
-            end++;
-        }
+        // MSH is ASCII in every charset MLLP can carry: find MSH-18 in the bytes
         Charset charset = defaultCharset;
-        String header = new String(payload, 0, end, StandardCharsets.ISO_8859_1);
-        if (header.startsWith("MSH") && header.length() > 4) {
-            Hl7Message probe = new Hl7Message(header);
-            if (probe.declaredCharset != null) {
-                charset = probe.declaredCharset;
-            }
+        String msh18 = msh18(payload);
+        if (msh18 != null) {
+            charset = Hl7Charsets.forMsh18(msh18).orElse(defaultCharset);
         }
         return parse(new String(payload, charset));
+    }
+
+    /** The first repetition of MSH-18 read from raw bytes, or null when absent or not an MSH. */
+    private static String msh18(byte[] p) {
+        if (p.length < 8 || p[0] != 'M' || p[1] != 'S' || p[2] != 'H') {
+            return null;
+        }
+        byte sep = p[3];
+        byte rep = p[5];
+        int field = 2; // MSH-1 is the separator at index 3; MSH-2 starts at index 4
+        int i = 4;
+        int start = -1;
+        for (; i < p.length && p[i] != '\r' && p[i] != '\n'; i++) {
+            if (p[i] == sep) {
+                field++;
+                if (field == 18) {
+                    start = i + 1;
+                } else if (field == 19) {
+                    break;
+                }
+            } else if (field == 18 && p[i] == rep) {
+                break;
+            }
+        }
+        if (start < 0 || i <= start) {
+            return null;
+        }
+        return new String(p, start, i - start, StandardCharsets.ISO_8859_1);
     }
 
     /**
@@ -312,7 +344,7 @@ public final class Hl7Message {
         sb.append("MSH").append(f).append(encodingCharacters)
                 .append(f).append(mshField(5)).append(f).append(mshField(6))
                 .append(f).append(mshField(3)).append(f).append(mshField(4))
-                .append(f).append(LocalDateTime.now().format(TIMESTAMP))
+                .append(f).append(now())
                 .append(f)
                 .append(f).append("ACK");
         char comp = encodingCharacters.charAt(0);
@@ -346,10 +378,21 @@ public final class Hl7Message {
      */
     public static Hl7Message createGenericAck(AckCode code, String text) {
         Objects.requireNonNull(code, "code");
-        String msg = "MSH|^~\\&|||||" + LocalDateTime.now().format(TIMESTAMP) + "||ACK|" + ACK_ID_PREFIX
+        String msg = "MSH|^~\\&|||||" + now() + "||ACK|" + ACK_ID_PREFIX
                 + ACK_IDS.incrementAndGet() + "|P|2.5\rMSA|" + code.name() + "|"
                 + (text == null || text.isEmpty() ? "" : "|" + escapeWith(text, '|', "^~\\&")) + "\r";
         return new Hl7Message(msg);
+    }
+
+    /** The current time as an HL7 timestamp to the second, formatted once per second. */
+    private static String now() {
+        long second = System.currentTimeMillis() / 1000;
+        Timestamp cached = timestampCache;
+        if (cached.second != second) {
+            cached = new Timestamp(second, LocalDateTime.now().format(TIMESTAMP));
+            timestampCache = cached;
+        }
+        return cached.text;
     }
 
     private String escape(String value) {

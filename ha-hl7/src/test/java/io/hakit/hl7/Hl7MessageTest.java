@@ -78,6 +78,15 @@ class Hl7MessageTest {
     }
 
     @Test
+    void takesTheFirstRepetitionOfMsh18WhenDecodingBytes() {
+        String name = "M\u00dcLLER^J\u00dcRGEN";
+        Hl7Message m = TestMessages.adt("A01", "R1", name, "8859/1~UNICODE UTF-8");
+        byte[] bytes = m.text().getBytes(StandardCharsets.ISO_8859_1);
+        assertThat(Hl7Message.decode(bytes, StandardCharsets.UTF_8).text()).contains(name);
+        assertThat(m.declaredCharset()).contains(StandardCharsets.ISO_8859_1);
+    }
+
+    @Test
     void fallsBackToTheDefaultCharsetWhenMsh18IsAbsentOrUnknown() {
         String name = "\u00c5NGSTR\u00d6M^\u00c9LISE";
         Hl7Message none = TestMessages.adt("A08", "N1", name, "");

@@ -67,8 +67,9 @@ public final class Hl7Command implements Runnable {
     /** {@code hakit hl7 send}. */
     @Command(name = "send",
             mixinStandardHelpOptions = true,
-            description = {"Send the HL7 messages in FILE... (CR, LF or CRLF segment ends; many messages per file)",
-                "to the first endpoint that answers, failing over to the next without losing or reordering any.",
+            description = {"Send HL7 files over MLLP, failing over between endpoints.",
+                "Messages in FILE... (CR, LF or CRLF segment ends; many per file) go to the first endpoint",
+                "that answers, failing over to the next without losing or reordering any.",
                 "Prints one line per message (control ID, ACK code, endpoint) and a summary.",
                 "Exit 0: every message accepted (AA/CA); 1: some were answered AE/AR or not delivered;",
                 "2: usage error or unreadable file."})
@@ -289,7 +290,8 @@ public final class Hl7Command implements Runnable {
     /** {@code hakit hl7 listen}. */
     @Command(name = "listen",
             mixinStandardHelpOptions = true,
-            description = {"Run a lightweight MLLP receiver that acknowledges every message, until stopped.",
+            description = {"Run a lightweight MLLP receiver that ACKs every message.",
+                "Runs until stopped (or --count messages).",
                 "Prints one line per message received."})
     static final class Listen implements java.util.concurrent.Callable<Integer> {
 

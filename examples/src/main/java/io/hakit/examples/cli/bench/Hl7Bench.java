@@ -60,8 +60,9 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "hl7",
         mixinStandardHelpOptions = true,
-        description = {"MLLP throughput and latency of hakit, HAPI and a raw socket pair side by side on loopback,",
-            "one message outstanding; then failover time of the failover sender for a given ACK time-out.",
+        description = {"MLLP throughput/latency of hakit, HAPI and raw sockets side by side; failover time.",
+            "Pairs run on loopback with one message outstanding, interleaved in rounds; then the failover",
+            "sender's time from the active listener's death to the first ACK from the standby.",
             "Exit 1 if the failover measurement lost or reordered a message."})
 public final class Hl7Bench implements Callable<Integer> {
 
@@ -82,7 +83,7 @@ public final class Hl7Bench implements Callable<Integer> {
             description = "Warm-up messages per pair (default: ${DEFAULT-VALUE}).")
     int warmup;
 
-    @Option(names = "--rounds", defaultValue = "2", paramLabel = "N",
+    @Option(names = "--rounds", defaultValue = "10", paramLabel = "N",
             description = "Interleaved rounds the measured messages are split into (default: ${DEFAULT-VALUE}).")
     int rounds;
 
