@@ -116,7 +116,7 @@ public final class MllpClient implements AutoCloseable {
             try {
                 return exchange(frame, controlId);
             } catch (StaleConnection e) {
-                if (!reused) {
+                if (!reused || closed) {
                     throw e.failure;
                 }
                 LOG.debug("{}: kept-open connection was closed by the peer ({}); reconnecting and sending {} again",
