@@ -19,6 +19,8 @@ final class HapiLoopback {
 
     static HapiContext context() {
         HapiContext ctx = new DefaultHapiContext(ValidationContextFactory.noValidation());
+        // HAPI's default ID generator writes an id_file into the working directory
+        ctx.getParserConfiguration().setIdGenerator(new ca.uhn.hl7v2.util.idgenerator.InMemoryIDGenerator());
         ctx.setLowerLayerProtocol(new MinLowerLayerProtocol(true));
         ctx.setSocketFactory(new StandardSocketFactory() {
             @Override

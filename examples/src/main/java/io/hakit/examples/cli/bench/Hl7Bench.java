@@ -537,6 +537,8 @@ public final class Hl7Bench implements Callable<Integer> {
     /** A HAPI context with validation off and server sockets bound to loopback only. */
     private static HapiContext hapiContext() {
         HapiContext ctx = new DefaultHapiContext(ValidationContextFactory.noValidation());
+        // HAPI's default ID generator writes an id_file into the working directory
+        ctx.getParserConfiguration().setIdGenerator(new ca.uhn.hl7v2.util.idgenerator.InMemoryIDGenerator());
         ctx.setSocketFactory(new StandardSocketFactory() {
             @Override
             public ServerSocket createServerSocket() throws IOException {
