@@ -66,6 +66,7 @@ public final class MllpListener implements AutoCloseable {
     private final AtomicLong received = new AtomicLong();
     private final AtomicLong rejectedConnections = new AtomicLong();
     private final AtomicLong frameErrors = new AtomicLong();
+    private final AtomicLong droppedBytes = new AtomicLong();
     private final Object lifecycle = new Object();
     private ServerSocket server;
     private ExecutorService threads;
@@ -183,11 +184,14 @@ public final class MllpListener implements AutoCloseable {
                 if (n < 0) {
                     break;
                 }
+                long droppedBefore = decoder.droppedBytes();
                 try {
                     decoder.decode(buffer, 0, n, payload -> respond(payload, out));
                 } catch (MllpFrameException e) {
                     frameErrors.incrementAndGet();
                     LOG.warn("MLLP listener from {}: {}", socket.getRemoteSocketAddress(), e.getMessage());
+                } finally {
+                    droppedBytes.addAndGet(decoder.droppedBytes() - droppedBefore);
                 }
             }
         } catch (SocketTimeoutException e) {
@@ -287,6 +291,15 @@ public final class MllpListener implements AutoCloseable {
      */
     public long frameErrors() {
         return frameErrors.get();
+    }
+
+    /**
+     * Bytes dropped so far on all connections: bytes outside frames and bytes of discarded frames.
+     *
+     * @return the count
+     */
+    public long droppedBytes() {
+        return droppedBytes.get();
     }
 
     /**

@@ -78,6 +78,7 @@ class MllpListenerTest {
                     .getBytes(StandardCharsets.US_ASCII)));
             readFrame(s.getInputStream());
             assertThat(l.frameErrors()).isEqualTo(1);
+            assertThat(l.droppedBytes()).isEqualTo(1003);
         }
     }
 

@@ -83,7 +83,7 @@ public final class Hl7Bench implements Callable<Integer> {
             description = "Warm-up messages per pair (default: ${DEFAULT-VALUE}).")
     int warmup;
 
-    @Option(names = "--rounds", defaultValue = "10", paramLabel = "N",
+    @Option(names = "--rounds", defaultValue = "20", paramLabel = "N",
             description = "Interleaved rounds the measured messages are split into (default: ${DEFAULT-VALUE}).")
     int rounds;
 
