@@ -12,10 +12,10 @@ import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Objects;
-import java.util.concurrent.TimeUnit;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLParameters;
 import javax.net.ssl.SSLSocket;
+import io.hakit.hl7.internal.SocketWatchdog;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -30,7 +30,8 @@ import org.slf4j.LoggerFactory;
  *   <li>Two distinct time-outs: the connect time-out ({@link ConnectTimeoutException}) and
  *       the ACK time-out, counted from the write ({@link AckTimeoutException}); the connection
  *       is closed when the ACK time-out fires, so a late ACK can never be taken for the ACK
- *       of a later message.</li>
+ *       of a later message. Read time-outs are enforced by a shared watchdog thread (reads
+ *       stay plain blocking reads, the fastest path) and fire at most about 20 ms late.</li>
  *   <li>Acknowledgements whose MSA-2 differs from the sent MSH-10 are never accepted: they
  *       are logged and skipped, and the client keeps waiting until the ACK time-out.</li>
  *   <li>If a connection that was kept open from an earlier send turns out to be closed or
@@ -67,6 +68,7 @@ public final class MllpClient implements AutoCloseable {
     private InputStream in;
     private OutputStream out;
     private MllpFrameDecoder decoder;
+    private SocketWatchdog.Watch watch;
     private volatile boolean closed;
     private long mismatchedAcks;
 
@@ -150,24 +152,19 @@ public final class MllpClient implements AutoCloseable {
             disconnect();
             throw new StaleConnection(new MllpTransportException(endpoint, "write failed: " + e.getMessage(), e));
         }
-        long deadline = System.nanoTime() + ackTimeout.toNanos();
+        watch.arm(ackTimeout.toNanos());
         Ack[] found = new Ack[1];
         boolean anyByte = false;
         while (true) {
-            long remaining = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
-            if (remaining <= 0) {
-                disconnect();
-                throw new AckTimeoutException(endpoint, controlId, ackTimeout);
-            }
             int n;
             try {
-                socket.setSoTimeout((int) Math.min(Integer.MAX_VALUE, remaining));
                 n = in.read(readBuffer);
-            } catch (SocketTimeoutException e) {
-                disconnect();
-                throw new AckTimeoutException(endpoint, controlId, ackTimeout);
             } catch (IOException e) {
+                boolean timedOut = !watch.disarm();
                 disconnect();
+                if (timedOut) {
+                    throw new AckTimeoutException(endpoint, controlId, ackTimeout);
+                }
                 MllpTransportException failure = new MllpTransportException(endpoint,
                         "connection failed while waiting for the ACK of " + controlId + ": " + e.getMessage(), e);
                 if (!anyByte) {
@@ -176,7 +173,11 @@ public final class MllpClient implements AutoCloseable {
                 throw failure;
             }
             if (n < 0) {
+                boolean timedOut = !watch.disarm();
                 disconnect();
+                if (timedOut) {
+                    throw new AckTimeoutException(endpoint, controlId, ackTimeout);
+                }
                 MllpTransportException failure = new MllpTransportException(endpoint,
                         "connection closed by the endpoint before the ACK of " + controlId,
                         new EOFException());
@@ -194,14 +195,16 @@ public final class MllpClient implements AutoCloseable {
                 });
             } catch (MllpFrameException e) {
                 if (found[0] == null) {
+                    watch.disarm();
                     disconnect();
                     throw new MllpTransportException(endpoint, "invalid MLLP frame while waiting for the ACK of "
                             + controlId + ": " + e.getMessage(), e);
                 }
             }
             if (found[0] != null) {
-                if (decoder.inFrame()) {
-                    // the reply was followed by part of another frame: start clean next time
+                if (!watch.disarm() || decoder.inFrame()) {
+                    // the time-out fired just as the ACK came (the socket is being closed), or the
+                    // reply was followed by part of another frame: start clean next time
                     disconnect();
                 }
                 return found[0].withEndpoint(endpoint);
@@ -247,12 +250,15 @@ public final class MllpClient implements AutoCloseable {
                 ssl.setSSLParameters(params);
                 ssl.setSoTimeout((int) Math.max(1, connectTimeout.toMillis()));
                 ssl.startHandshake();
-                s = ssl;
+                ssl.setSoTimeout(0); // reads are timed by the watchdog, see SocketWatchdog
+                socket = ssl;
+            } else {
+                socket = s;
             }
-            socket = s;
-            in = s.getInputStream();
-            out = s.getOutputStream();
+            in = socket.getInputStream();
+            out = socket.getOutputStream();
             decoder = new MllpFrameDecoder(maxFrameLength);
+            watch = SocketWatchdog.get().watch(s);
             LOG.debug("{}: connected", endpoint);
         } catch (SocketTimeoutException e) {
             closeQuietly(s);
@@ -267,6 +273,10 @@ public final class MllpClient implements AutoCloseable {
     }
 
     private void disconnect() {
+        if (watch != null) {
+            watch.cancel();
+            watch = null;
+        }
         if (socket != null) {
             closeQuietly(socket);
             socket = null;

@@ -9,7 +9,6 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.SocketException;
-import java.net.SocketTimeoutException;
 import java.nio.charset.Charset;
 import java.time.Duration;
 import java.util.Objects;
@@ -20,6 +19,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import io.hakit.hl7.internal.SocketWatchdog;
 import javax.net.ssl.SSLContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -172,15 +172,25 @@ public final class MllpListener implements AutoCloseable {
     }
 
     private void serve(Socket socket) {
+        SocketWatchdog.Watch watch = SocketWatchdog.get().watch(socket);
+        long idleNanos = idleTimeout.toNanos();
         try {
             socket.setTcpNoDelay(true);
-            socket.setSoTimeout((int) Math.min(Integer.MAX_VALUE, idleTimeout.toMillis()));
             InputStream in = socket.getInputStream();
             OutputStream out = socket.getOutputStream();
             MllpFrameDecoder decoder = new MllpFrameDecoder(maxFrameLength);
             byte[] buffer = new byte[16384];
             while (!closed) {
-                int n = in.read(buffer);
+                int n;
+                watch.arm(idleNanos);
+                try {
+                    n = in.read(buffer);
+                } finally {
+                    if (!watch.disarm()) {
+                        LOG.debug("MLLP connection from {} idle for {}; closed", socket.getRemoteSocketAddress(),
+                                idleTimeout);
+                    }
+                }
                 if (n < 0) {
                     break;
                 }
@@ -194,13 +204,12 @@ public final class MllpListener implements AutoCloseable {
                     droppedBytes.addAndGet(decoder.droppedBytes() - droppedBefore);
                 }
             }
-        } catch (SocketTimeoutException e) {
-            LOG.debug("MLLP connection from {} idle for {}; closing", socket.getRemoteSocketAddress(), idleTimeout);
         } catch (UncheckedIOException | IOException e) {
             if (!closed && !(e instanceof SocketException)) {
                 LOG.debug("MLLP connection from {} failed: {}", socket.getRemoteSocketAddress(), e.getMessage());
             }
         } finally {
+            watch.cancel();
             connections.remove(socket);
             closeQuietly(socket);
             permits.release();
