@@ -138,6 +138,8 @@ public final class Hl7Command implements Runnable {
                 String text;
                 try {
                     text = new String(Files.readAllBytes(file), charset);
+                } catch (java.nio.file.NoSuchFileException e) {
+                    throw new IllegalArgumentException("cannot read " + file + ": no such file", e);
                 } catch (IOException e) {
                     throw new IllegalArgumentException("cannot read " + file + ": " + e.getMessage(), e);
                 }
