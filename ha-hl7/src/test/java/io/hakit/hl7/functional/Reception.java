@@ -2,11 +2,9 @@ package io.hakit.hl7.functional;
 
 import io.hakit.hl7.Hl7Message;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /** What the receivers saw, in the order they saw it, across every listener: what a user would check. */
 final class Reception {
@@ -29,7 +27,7 @@ final class Reception {
 
     /** Control IDs in order of first reception. */
     synchronized List<String> firstReceptions() {
-        return List.copyOf(new LinkedHashSet(order).items);
+        return List.copyOf(new java.util.LinkedHashSet<>(order));
     }
 
     /** Control IDs received more than once, with their counts. */
@@ -70,18 +68,5 @@ final class Reception {
             }
         }
         return out;
-    }
-
-    private static final class LinkedHashSet {
-        final List<String> items = new ArrayList<>();
-
-        LinkedHashSet(List<String> source) {
-            Set<String> seen = new HashSet<>();
-            for (String s : source) {
-                if (seen.add(s)) {
-                    items.add(s);
-                }
-            }
-        }
     }
 }
