@@ -2,16 +2,22 @@ package io.hakit.examples.cli;
 
 import io.hakit.examples.bench.HealthBench;
 import io.hakit.examples.bench.PlanBench;
+import io.hakit.examples.bench.Hl7Bench;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** {@code hakit bench}: the benchmarks, each side by side with its anchor. */
-@Command(name = "bench", mixinStandardHelpOptions = true,
-        description = "Run a benchmark, side by side with its anchor, in one run.",
-        subcommands = {PlanBench.class, HealthBench.class})
-final class BenchCommand implements Runnable {
+/**
+ * {@code hakit bench}: a container for the benchmarks, each a subcommand that measures
+ * side by side with its anchors in one run.
+ */
+@Command(name = "bench",
+        mixinStandardHelpOptions = true,
+        description = "Benchmarks, side by side with their anchors, in one run.",
+        subcommands = {Hl7Bench.class, HealthBench.class, PlanBench.class})
+public final class BenchCommand implements Runnable {
 
-    @picocli.CommandLine.Spec
-    picocli.CommandLine.Model.CommandSpec spec;
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
 
     @Override
     public void run() {

@@ -17,6 +17,7 @@ import picocli.CommandLine.Command;
             CommandLine.HelpCommand.class,
             ValidateCommand.class,
             HealthCommand.class,
+            Hl7Command.class,
             BenchCommand.class,
         })
 public final class Hakit implements Runnable {

@@ -1,0 +1,735 @@
+package io.hakit.hl7;
+
+import io.hakit.hl7.spi.Outbox;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.nio.charset.Charset;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentLinkedDeque;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Consumer;
+import javax.net.ssl.SSLContext;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Sends HL7 messages over MLLP to one active endpoint out of several, failing over to the
+ * next when the active one stops answering, without losing or reordering messages
+ * (GUIDE-RULES HL7-001, HL7-002).
+ *
+ * <p>Delivery semantics:
+ * <ul>
+ *   <li><b>In order, one at a time.</b> Messages are sent in the order they were accepted,
+ *       with one message outstanding; the next is sent only when the previous one is
+ *       acknowledged or handed back.</li>
+ *   <li><b>Failover.</b> A refused or failed connect, a connect or ACK time-out, a reset, or a
+ *       connection closed before the ACK marks the active endpoint down: the sender switches to
+ *       the next endpoint (in the configured order, wrapping round) and sends the
+ *       unacknowledged message again with the <b>same MSH-10</b>. After every endpoint has
+ *       failed in turn it pauses for the reconnect delay before the next round.</li>
+ *   <li><b>At least once.</b> A message whose ACK was lost may have been processed by the
+ *       endpoint that failed, so the receiver can see it twice; duplicates are only ever of
+ *       the message in flight at a switch (same MSH-10, so receivers can drop them).</li>
+ *   <li><b>Acknowledgements.</b> Only an ACK whose MSA-2 equals the MSH-10 sent counts. AA/CA:
+ *       delivered. AE/CE: sent again (same endpoint, after the retry delay) up to the error
+ *       retry count, then handed back. AR/CR: handed back at once. Handing back completes the
+ *       caller's future with that {@link Ack}; it is not an exception.</li>
+ *   <li><b>Outbox.</b> Each message is stored in the {@link Outbox} when accepted and removed
+ *       when acknowledged or handed back; a sender built on an outbox that still holds
+ *       messages (a journal after a crash) sends those first.</li>
+ *   <li><b>Back-pressure.</b> At most the queue capacity of messages are accepted and not yet
+ *       finished; {@link #sendAsync} blocks while the queue is full.</li>
+ *   <li><b>Fail-back</b> follows the {@link Failback} policy, between messages only.</li>
+ *   <li>By default the sender never gives up on a message that gets no acknowledgement at
+ *       all; with {@link Builder#giveUpAfter(Duration)} it hands it back as an
+ *       {@link UndeliveredException}.</li>
+ * </ul>
+ *
+ * <p>Thread-safe: any number of threads may send; one internal thread does the I/O and
+ * reports {@link SenderEvent}s. Close it to stop that thread.
+ */
+public final class FailoverMllpSender implements AutoCloseable {
+
+    /** Default number of times a message answered AE/CE is sent again: 2. */
+    public static final int DEFAULT_ERROR_RETRIES = 2;
+    /** Default pause before re-sending a message answered AE/CE: 1 second. */
+    public static final Duration DEFAULT_RETRY_DELAY = Duration.ofSeconds(1);
+    /** Default pause after every endpoint failed in turn: 1 second. */
+    public static final Duration DEFAULT_RECONNECT_DELAY = Duration.ofSeconds(1);
+    /** Default queue capacity (messages accepted and not yet finished): 1000. */
+    public static final int DEFAULT_QUEUE_CAPACITY = 1000;
+
+    private static final Logger LOG = LoggerFactory.getLogger(FailoverMllpSender.class);
+    private static final AtomicInteger IDS = new AtomicInteger();
+
+    private final List<MllpEndpoint> endpoints;
+    private final MllpClient[] clients;
+    private final Duration connectTimeout;
+    private final Charset defaultCharset;
+    private final int errorRetries;
+    private final Duration retryDelay;
+    private final Duration reconnectDelay;
+    private final Failback failback;
+    private final Duration giveUpAfter;
+    private final Outbox outbox;
+    private final Consumer<SenderEvent> listener;
+
+    private final Semaphore capacity;
+    private final BlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
+    private final ConcurrentLinkedDeque<Pending> recovered = new ConcurrentLinkedDeque<>();
+    private final ReentrantLock enqueueLock = new ReentrantLock();
+    private final Thread worker;
+    private final ScheduledExecutorService prober;
+    private volatile int active;
+    private volatile long preferredHealthySince;
+    private volatile boolean closed;
+
+    private static final class Pending {
+        final long id;
+        final Hl7Message message;
+        final CompletableFuture<Ack> future = new CompletableFuture<>();
+        final boolean recovered;
+
+        Pending(long id, Hl7Message message, boolean recovered) {
+            this.id = id;
+            this.message = message;
+            this.recovered = recovered;
+        }
+    }
+
+    private FailoverMllpSender(Builder b) {
+        this.endpoints = List.copyOf(b.endpoints);
+        this.connectTimeout = b.connectTimeout;
+        this.defaultCharset = b.defaultCharset;
+        this.errorRetries = b.errorRetries;
+        this.retryDelay = b.retryDelay;
+        this.reconnectDelay = b.reconnectDelay;
+        this.failback = b.failback;
+        this.giveUpAfter = b.giveUpAfter;
+        this.outbox = b.outbox != null ? b.outbox : Outbox.inMemory();
+        this.listener = b.listener;
+        this.capacity = new Semaphore(b.queueCapacity);
+        this.clients = new MllpClient[endpoints.size()];
+        for (int i = 0; i < clients.length; i++) {
+            MllpClient.Builder cb = MllpClient.builder().endpoint(endpoints.get(i)).connectTimeout(b.connectTimeout)
+                    .ackTimeout(b.ackTimeout).maxFrameLength(b.maxFrameLength).defaultCharset(b.defaultCharset);
+            if (b.tls != null) {
+                cb.tls(b.tls);
+            }
+            clients[i] = cb.build();
+        }
+        for (Outbox.Entry e : outbox.pending()) {
+            Hl7Message m;
+            try {
+                m = Hl7Message.parse(e.message());
+            } catch (Hl7ParseException ex) {
+                LOG.warn("outbox entry {} is not an HL7 message and is dropped: {}", e.id(), ex.getMessage());
+                outbox.remove(e.id());
+                continue;
+            }
+            recovered.add(new Pending(e.id(), m, true));
+        }
+        if (!recovered.isEmpty()) {
+            LOG.info("re-sending {} message(s) accepted but not acknowledged before", recovered.size());
+        }
+        int id = IDS.incrementAndGet();
+        this.worker = new Thread(this::run, "mllp-failover-sender-" + id);
+        worker.setDaemon(true);
+        if (failback.returnsToPreferred() && endpoints.size() > 1) {
+            prober = Executors.newSingleThreadScheduledExecutor(r -> {
+                Thread t = new Thread(r, "mllp-failover-probe-" + id);
+                t.setDaemon(true);
+                return t;
+            });
+            long every = failback.probeInterval().toMillis();
+            prober.scheduleWithFixedDelay(this::probePreferred, every, every, TimeUnit.MILLISECONDS);
+        } else {
+            prober = null;
+        }
+        worker.start();
+    }
+
+    /**
+     * A builder; at least one endpoint is required.
+     *
+     * @return a new builder
+     */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * Sends a message and waits until it is acknowledged or handed back.
+     *
+     * @param message the message; MSH-10 must not be empty
+     * @return the acknowledgement: AA/CA when delivered, AE/CE or AR/CR when handed back
+     * @throws NullPointerException if {@code message} is null
+     * @throws IllegalArgumentException if the message has no control ID or cannot be framed
+     * @throws IllegalStateException if the sender is closed
+     * @throws UndeliveredException if the give-up time ran out with no acknowledgement, the
+     *     sender was closed first, or the waiting thread was interrupted
+     */
+    public Ack send(Hl7Message message) {
+        CompletableFuture<Ack> f = sendAsync(message);
+        try {
+            return f.get();
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof RuntimeException) {
+                throw (RuntimeException) cause;
+            }
+            throw new UndeliveredException(message.controlId(), String.valueOf(cause), cause);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new UndeliveredException(message.controlId(),
+                    "interrupted while waiting for the acknowledgement; the message stays queued", e);
+        }
+    }
+
+    /**
+     * Accepts a message for sending and returns at once with its future; blocks only while
+     * the queue is full (back-pressure). The message is in the outbox when this returns.
+     *
+     * @param message the message; MSH-10 must not be empty
+     * @return completes with the acknowledgement (AA/CA delivered; AE/CE/AR/CR handed back),
+     *     or exceptionally with {@link UndeliveredException}
+     * @throws NullPointerException if {@code message} is null
+     * @throws IllegalArgumentException if the message has no control ID or cannot be framed
+     * @throws IllegalStateException if the sender is closed
+     * @throws UndeliveredException if interrupted while waiting for queue space (not accepted)
+     */
+    public CompletableFuture<Ack> sendAsync(Hl7Message message) {
+        Objects.requireNonNull(message, "message");
+        if (message.controlId().isEmpty()) {
+            throw new IllegalArgumentException("message has no MSH-10 control ID; it cannot be acknowledged");
+        }
+        MllpFrameEncoder.encode(message.encode(defaultCharset)); // fails fast on unframeable payloads
+        try {
+            while (!capacity.tryAcquire(50, TimeUnit.MILLISECONDS)) {
+                checkOpen();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new UndeliveredException(message.controlId(), "interrupted while waiting for queue space; not accepted", e);
+        }
+        enqueueLock.lock();
+        try {
+            if (closed) {
+                capacity.release();
+                checkOpen();
+            }
+            long id;
+            try {
+                id = outbox.add(message.text());
+            } catch (RuntimeException e) {
+                capacity.release();
+                throw e;
+            }
+            Pending p = new Pending(id, message, false);
+            queue.add(p);
+            return p.future;
+        } finally {
+            enqueueLock.unlock();
+        }
+    }
+
+    private void checkOpen() {
+        if (closed) {
+            throw new IllegalStateException("failover sender is closed");
+        }
+    }
+
+    private void run() {
+        while (!closed) {
+            Pending p = recovered.poll();
+            if (p == null) {
+                try {
+                    p = queue.take();
+                } catch (InterruptedException e) {
+                    continue;
+                }
+            }
+            try {
+                maybeFailback();
+                deliver(p);
+            } catch (RuntimeException | Error e) {
+                LOG.error("failover sender: unexpected failure delivering {}", p.message, e);
+                p.future.completeExceptionally(new UndeliveredException(p.message.controlId(), e.toString(), e));
+            } finally {
+                if (!p.recovered) {
+                    capacity.release();
+                }
+            }
+        }
+    }
+
+    private void deliver(Pending p) {
+        String controlId = p.message.controlId();
+        long started = System.nanoTime();
+        int attempts = 0;
+        int errors = 0;
+        int failuresInRow = 0;
+        MllpTransportException last = null;
+        while (true) {
+            if (closed) {
+                p.future.completeExceptionally(new UndeliveredException(controlId,
+                        "the sender was closed; the message stays in the outbox", last));
+                return;
+            }
+            int ep = active;
+            Ack ack;
+            try {
+                attempts++;
+                ack = clients[ep].send(p.message);
+            } catch (MllpTransportException | IllegalStateException e) {
+                if (closed) {
+                    continue;
+                }
+                last = e instanceof MllpTransportException ? (MllpTransportException) e
+                        : new MllpTransportException(endpoints.get(ep), e.getMessage(), e);
+                failuresInRow++;
+                int next = (ep + 1) % clients.length;
+                if (next != ep) {
+                    active = next;
+                    if (ep == 0) {
+                        preferredHealthySince = 0;
+                    }
+                    LOG.warn("switching from {} to {} with {} in flight: {}", endpoints.get(ep), endpoints.get(next),
+                            controlId, e.getMessage());
+                    emit(new SenderEvent.Switched(endpoints.get(ep), endpoints.get(next), e.getMessage(), controlId));
+                } else {
+                    LOG.warn("{} failed with {} in flight: {}", endpoints.get(ep), controlId, e.getMessage());
+                }
+                if (giveUpAfter != null && System.nanoTime() - started >= giveUpAfter.toNanos()) {
+                    removeFromOutbox(p);
+                    String reason = "no endpoint acknowledged it within " + giveUpAfter.toMillis() + " ms";
+                    emit(new SenderEvent.GivenUp(controlId, reason, null));
+                    p.future.completeExceptionally(new UndeliveredException(controlId, reason, last));
+                    return;
+                }
+                if (failuresInRow % clients.length == 0) {
+                    pause(reconnectDelay);
+                }
+                continue;
+            }
+            failuresInRow = 0;
+            MllpEndpoint from = endpoints.get(ep);
+            if (ack.isAccepted()) {
+                removeFromOutbox(p);
+                emit(new SenderEvent.Delivered(controlId, from, ack, attempts));
+                p.future.complete(ack);
+                return;
+            }
+            if (ack.code().isError() && errors < errorRetries) {
+                errors++;
+                LOG.debug("{} answered {} to {}; retry {} of {}", from, ack.code(), controlId, errors, errorRetries);
+                emit(new SenderEvent.Retried(controlId, from, ack, errors));
+                pause(retryDelay);
+                continue;
+            }
+            removeFromOutbox(p);
+            String reason = ack.code().isError()
+                    ? from + " answered " + ack.code() + " after " + errors + " retries"
+                    : from + " rejected it with " + ack.code();
+            LOG.warn("handing back {}: {}", controlId, reason);
+            emit(new SenderEvent.GivenUp(controlId, reason, ack));
+            p.future.complete(ack);
+            return;
+        }
+    }
+
+    private void removeFromOutbox(Pending p) {
+        try {
+            outbox.remove(p.id);
+        } catch (RuntimeException e) {
+            LOG.error("outbox: cannot remove finished message {}; it may be sent again after a restart",
+                    p.message.controlId(), e);
+        }
+    }
+
+    private void pause(Duration d) {
+        try {
+            Thread.sleep(d.toMillis());
+        } catch (InterruptedException e) {
+            // close() interrupts; the loop checks the closed flag
+        }
+    }
+
+    private void maybeFailback() {
+        if (!failback.returnsToPreferred() || active == 0) {
+            return;
+        }
+        long since = preferredHealthySince;
+        if (since != 0 && System.nanoTime() - since >= failback.healthyFor().toNanos()) {
+            int from = active;
+            active = 0;
+            clients[from].disconnectNow();
+            LOG.info("failing back from {} to the preferred endpoint {}", endpoints.get(from), endpoints.get(0));
+            emit(new SenderEvent.Switched(endpoints.get(from), endpoints.get(0), "fail-back", null));
+        }
+    }
+
+    private void probePreferred() {
+        if (active == 0) {
+            preferredHealthySince = 0;
+            return;
+        }
+        MllpEndpoint preferred = endpoints.get(0);
+        InetSocketAddress address = preferred.socketAddress();
+        boolean healthy = false;
+        if (!address.isUnresolved()) {
+            try (Socket s = new Socket()) {
+                s.connect(address, (int) Math.max(1, connectTimeout.toMillis()));
+                healthy = true;
+            } catch (IOException e) {
+                LOG.debug("preferred endpoint {} still down: {}", preferred, e.getMessage());
+            }
+        }
+        if (!healthy) {
+            preferredHealthySince = 0;
+        } else if (preferredHealthySince == 0) {
+            preferredHealthySince = System.nanoTime();
+        }
+    }
+
+    private void emit(SenderEvent event) {
+        if (listener == null) {
+            return;
+        }
+        try {
+            listener.accept(event);
+        } catch (RuntimeException e) {
+            LOG.warn("sender event listener failed on {}", event, e);
+        }
+    }
+
+    /**
+     * The endpoint messages currently go to.
+     *
+     * @return the active endpoint
+     */
+    public MllpEndpoint activeEndpoint() {
+        return endpoints.get(active);
+    }
+
+    /**
+     * The endpoints in preference order.
+     *
+     * @return the endpoints
+     */
+    public List<MllpEndpoint> endpoints() {
+        return endpoints;
+    }
+
+    /**
+     * Messages accepted (or recovered from the outbox) and not yet finished.
+     *
+     * @return the count
+     */
+    public int pendingCount() {
+        return outbox.pending().size();
+    }
+
+    /**
+     * Stops the sender: messages not yet finished fail with {@link UndeliveredException} and
+     * stay in the outbox; the outbox is closed; connections are closed. Idempotent.
+     */
+    @Override
+    public void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        if (prober != null) {
+            prober.shutdownNow();
+        }
+        worker.interrupt();
+        for (MllpClient c : clients) {
+            c.close();
+        }
+        try {
+            worker.join(TimeUnit.SECONDS.toMillis(10));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        enqueueLock.lock();
+        try {
+            List<Pending> left = new ArrayList<>(recovered);
+            recovered.clear();
+            queue.drainTo(left);
+            for (Pending p : left) {
+                p.future.completeExceptionally(new UndeliveredException(p.message.controlId(),
+                        "the sender was closed; the message stays in the outbox", null));
+            }
+            outbox.close();
+        } finally {
+            enqueueLock.unlock();
+        }
+    }
+
+    /** Builds a {@link FailoverMllpSender}. Not thread-safe. */
+    public static final class Builder {
+        private final List<MllpEndpoint> endpoints = new ArrayList<>();
+        private Duration connectTimeout = MllpClient.DEFAULT_CONNECT_TIMEOUT;
+        private Duration ackTimeout = MllpClient.DEFAULT_ACK_TIMEOUT;
+        private SSLContext tls;
+        private int maxFrameLength = MllpFrameDecoder.DEFAULT_MAX_FRAME_LENGTH;
+        private Charset defaultCharset = MllpClient.DEFAULT_CHARSET;
+        private int errorRetries = DEFAULT_ERROR_RETRIES;
+        private Duration retryDelay = DEFAULT_RETRY_DELAY;
+        private Duration reconnectDelay = DEFAULT_RECONNECT_DELAY;
+        private Failback failback = Failback.stay();
+        private int queueCapacity = DEFAULT_QUEUE_CAPACITY;
+        private Outbox outbox;
+        private Consumer<SenderEvent> listener;
+        private Duration giveUpAfter;
+
+        private Builder() {
+        }
+
+        /**
+         * Adds an endpoint; the first one added is the preferred endpoint.
+         *
+         * @param endpoint the endpoint
+         * @return this builder
+         * @throws NullPointerException if {@code endpoint} is null
+         * @throws IllegalArgumentException if it was already added
+         */
+        public Builder endpoint(MllpEndpoint endpoint) {
+            Objects.requireNonNull(endpoint, "endpoint");
+            if (endpoints.contains(endpoint)) {
+                throw new IllegalArgumentException("endpoint " + endpoint + " is listed twice");
+            }
+            endpoints.add(endpoint);
+            return this;
+        }
+
+        /**
+         * Adds endpoints in preference order.
+         *
+         * @param endpoints the endpoints
+         * @return this builder
+         * @throws NullPointerException if the list or an element is null
+         * @throws IllegalArgumentException if an endpoint is listed twice
+         */
+        public Builder endpoints(List<MllpEndpoint> endpoints) {
+            Objects.requireNonNull(endpoints, "endpoints").forEach(this::endpoint);
+            return this;
+        }
+
+        /**
+         * The connect time-out per attempt; default {@link MllpClient#DEFAULT_CONNECT_TIMEOUT} (5 s).
+         *
+         * @param timeout a positive duration
+         * @return this builder
+         * @throws NullPointerException if {@code timeout} is null
+         * @throws IllegalArgumentException if not positive
+         */
+        public Builder connectTimeout(Duration timeout) {
+            this.connectTimeout = MllpClient.positive(timeout, "connectTimeout");
+            return this;
+        }
+
+        /**
+         * The ACK time-out per attempt, which is also how quickly a silent (hung or half-open)
+         * endpoint is detected; default {@link MllpClient#DEFAULT_ACK_TIMEOUT} (10 s).
+         *
+         * @param timeout a positive duration
+         * @return this builder
+         * @throws NullPointerException if {@code timeout} is null
+         * @throws IllegalArgumentException if not positive
+         */
+        public Builder ackTimeout(Duration timeout) {
+            this.ackTimeout = MllpClient.positive(timeout, "ackTimeout");
+            return this;
+        }
+
+        /**
+         * Use TLS with this context for every endpoint (certificates and host names verified);
+         * default: plain TCP.
+         *
+         * @param context the TLS context holding the trust material
+         * @return this builder
+         * @throws NullPointerException if {@code context} is null
+         */
+        public Builder tls(SSLContext context) {
+            this.tls = Objects.requireNonNull(context, "context");
+            return this;
+        }
+
+        /**
+         * The longest acknowledgement accepted; default
+         * {@link MllpFrameDecoder#DEFAULT_MAX_FRAME_LENGTH} (1 MiB).
+         *
+         * @param bytes at least 1
+         * @return this builder
+         * @throws IllegalArgumentException if less than 1
+         */
+        public Builder maxFrameLength(int bytes) {
+            if (bytes < 1) {
+                throw new IllegalArgumentException("maxFrameLength must be at least 1, was " + bytes);
+            }
+            this.maxFrameLength = bytes;
+            return this;
+        }
+
+        /**
+         * The charset used when a message declares none in MSH-18; default
+         * {@link MllpClient#DEFAULT_CHARSET} (ISO-8859-1).
+         *
+         * @param charset the charset
+         * @return this builder
+         * @throws NullPointerException if {@code charset} is null
+         */
+        public Builder defaultCharset(Charset charset) {
+            this.defaultCharset = Objects.requireNonNull(charset, "charset");
+            return this;
+        }
+
+        /**
+         * How many times a message answered AE/CE is sent again before it is handed back;
+         * default {@link FailoverMllpSender#DEFAULT_ERROR_RETRIES} (2).
+         *
+         * @param retries 0 or more
+         * @return this builder
+         * @throws IllegalArgumentException if negative
+         */
+        public Builder errorRetries(int retries) {
+            if (retries < 0) {
+                throw new IllegalArgumentException("errorRetries must not be negative, was " + retries);
+            }
+            this.errorRetries = retries;
+            return this;
+        }
+
+        /**
+         * The pause before re-sending a message answered AE/CE; default
+         * {@link FailoverMllpSender#DEFAULT_RETRY_DELAY} (1 s).
+         *
+         * @param delay zero or positive
+         * @return this builder
+         * @throws NullPointerException if {@code delay} is null
+         * @throws IllegalArgumentException if negative
+         */
+        public Builder retryDelay(Duration delay) {
+            this.retryDelay = notNegative(delay, "retryDelay");
+            return this;
+        }
+
+        /**
+         * The pause after every endpoint has failed in turn, before the next round; default
+         * {@link FailoverMllpSender#DEFAULT_RECONNECT_DELAY} (1 s).
+         *
+         * @param delay zero or positive
+         * @return this builder
+         * @throws NullPointerException if {@code delay} is null
+         * @throws IllegalArgumentException if negative
+         */
+        public Builder reconnectDelay(Duration delay) {
+            this.reconnectDelay = notNegative(delay, "reconnectDelay");
+            return this;
+        }
+
+        /**
+         * The fail-back policy; default {@link Failback#stay()}.
+         *
+         * @param policy the policy
+         * @return this builder
+         * @throws NullPointerException if {@code policy} is null
+         */
+        public Builder failback(Failback policy) {
+            this.failback = Objects.requireNonNull(policy, "policy");
+            return this;
+        }
+
+        /**
+         * How many messages may be accepted and not yet finished before
+         * {@link FailoverMllpSender#sendAsync} blocks; default
+         * {@link FailoverMllpSender#DEFAULT_QUEUE_CAPACITY} (1000).
+         *
+         * @param messages at least 1
+         * @return this builder
+         * @throws IllegalArgumentException if less than 1
+         */
+        public Builder queueCapacity(int messages) {
+            if (messages < 1) {
+                throw new IllegalArgumentException("queueCapacity must be at least 1, was " + messages);
+            }
+            this.queueCapacity = messages;
+            return this;
+        }
+
+        /**
+         * Where accepted messages are kept until finished; default {@link Outbox#inMemory()}.
+         * The sender sends the outbox's pending messages first, and closes it when closed.
+         *
+         * @param outbox the outbox
+         * @return this builder
+         * @throws NullPointerException if {@code outbox} is null
+         */
+        public Builder outbox(Outbox outbox) {
+            this.outbox = Objects.requireNonNull(outbox, "outbox");
+            return this;
+        }
+
+        /**
+         * Receives {@link SenderEvent}s on the sender's thread; default: none.
+         *
+         * @param listener the listener; must return quickly
+         * @return this builder
+         * @throws NullPointerException if {@code listener} is null
+         */
+        public Builder listener(Consumer<SenderEvent> listener) {
+            this.listener = Objects.requireNonNull(listener, "listener");
+            return this;
+        }
+
+        /**
+         * Hand a message back as {@link UndeliveredException} when no endpoint has acknowledged
+         * it for this long; by default the sender never gives up.
+         *
+         * @param time a positive duration
+         * @return this builder
+         * @throws NullPointerException if {@code time} is null
+         * @throws IllegalArgumentException if not positive
+         */
+        public Builder giveUpAfter(Duration time) {
+            this.giveUpAfter = MllpClient.positive(time, "giveUpAfter");
+            return this;
+        }
+
+        /**
+         * Builds and starts the sender.
+         *
+         * @return the sender
+         * @throws IllegalStateException if no endpoint was added
+         */
+        public FailoverMllpSender build() {
+            if (endpoints.isEmpty()) {
+                throw new IllegalStateException("at least one endpoint is required");
+            }
+            return new FailoverMllpSender(this);
+        }
+
+        private static Duration notNegative(Duration d, String name) {
+            Objects.requireNonNull(d, name);
+            if (d.isNegative()) {
+                throw new IllegalArgumentException(name + " must not be negative, was " + d);
+            }
+            return d;
+        }
+    }
+}

@@ -1,0 +1,498 @@
+package io.hakit.hl7;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.SocketException;
+import java.nio.charset.Charset;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import io.hakit.hl7.internal.SocketWatchdog;
+import javax.net.ssl.SSLContext;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A lightweight MLLP receiver: accepts connections, hands each message to an
+ * {@link Hl7Handler} and sends back the handler's response (by default an AA
+ * acknowledgement). Messages on one connection are handled one after the other, in order.
+ *
+ * <p>Limits: a maximum number of concurrent connections (further connections are closed at
+ * once), an idle time-out after which a silent connection is closed, and a maximum frame
+ * length (longer frames are discarded and the connection carries on). Bytes outside frames
+ * are dropped. Payloads that are not HL7 messages are answered with an AR acknowledgement.
+ *
+ * <p>Life cycle: {@link Builder#build()} then {@link #start()}; {@link #close()} closes the
+ * server socket and every connection at once (as a crashed receiver would).
+ * Thread-safe. One thread accepts; each connection has its own thread.
+ */
+public final class MllpListener implements AutoCloseable {
+
+    /** Default port: 2244, the platform's HL7 listener port. */
+    public static final int DEFAULT_PORT = 2244;
+    /** Default bind address: the loopback address (bind another address explicitly to receive from the network). */
+    public static final InetAddress DEFAULT_BIND_ADDRESS = InetAddress.getLoopbackAddress();
+    /** Default connection limit: 16. */
+    public static final int DEFAULT_MAX_CONNECTIONS = 16;
+    /** Default idle time-out: 10 minutes. */
+    public static final Duration DEFAULT_IDLE_TIMEOUT = Duration.ofMinutes(10);
+
+    private static final Logger LOG = LoggerFactory.getLogger(MllpListener.class);
+    private static final AtomicInteger IDS = new AtomicInteger();
+
+    private final int port;
+    private final InetAddress bindAddress;
+    private final Hl7Handler handler;
+    private final int maxConnections;
+    private final Duration idleTimeout;
+    private final int maxFrameLength;
+    private final Charset defaultCharset;
+    private final SSLContext tls;
+
+    private final Semaphore permits;
+    private final Set<Socket> connections = ConcurrentHashMap.newKeySet();
+    private final AtomicLong received = new AtomicLong();
+    private final AtomicLong rejectedConnections = new AtomicLong();
+    private final AtomicLong frameErrors = new AtomicLong();
+    private final AtomicLong droppedBytes = new AtomicLong();
+    private final Object lifecycle = new Object();
+    private ServerSocket server;
+    private ExecutorService threads;
+    private Thread acceptor;
+    private volatile boolean closed;
+
+    private MllpListener(Builder b) {
+        this.port = b.port;
+        this.bindAddress = b.bindAddress;
+        this.handler = b.handler;
+        this.maxConnections = b.maxConnections;
+        this.idleTimeout = b.idleTimeout;
+        this.maxFrameLength = b.maxFrameLength;
+        this.defaultCharset = b.defaultCharset;
+        this.tls = b.tls;
+        this.permits = new Semaphore(maxConnections);
+    }
+
+    /**
+     * A builder with every default: port 2244 on loopback, AA to every message.
+     *
+     * @return a new builder
+     */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * Binds the port and starts accepting connections.
+     *
+     * @return this listener
+     * @throws IllegalStateException if already started or closed
+     * @throws MllpTransportException if the port cannot be bound
+     */
+    public MllpListener start() {
+        synchronized (lifecycle) {
+            if (server != null || closed) {
+                throw new IllegalStateException("listener already started or closed");
+            }
+            ServerSocket s = null;
+            try {
+                s = tls != null ? tls.getServerSocketFactory().createServerSocket() : new ServerSocket();
+                s.setReuseAddress(true);
+                s.bind(new InetSocketAddress(bindAddress, port), 50);
+            } catch (IOException e) {
+                if (s != null) {
+                    try {
+                        s.close();
+                    } catch (IOException ignored) {
+                        // already failing
+                    }
+                }
+                throw new MllpTransportException(MllpEndpoint.of(bindAddress.getHostAddress(), Math.max(port, 1)),
+                        "cannot listen: " + e.getMessage(), e);
+            }
+            server = s;
+            int id = IDS.incrementAndGet();
+            AtomicInteger n = new AtomicInteger();
+            threads = Executors.newCachedThreadPool(r -> {
+                Thread t = new Thread(r, "mllp-listener-" + id + "-" + n.incrementAndGet());
+                t.setDaemon(true);
+                return t;
+            });
+            acceptor = new Thread(this::acceptLoop, "mllp-listener-" + id + "-accept");
+            acceptor.setDaemon(true);
+            acceptor.start();
+            LOG.debug("MLLP listener on {}", endpoint());
+            return this;
+        }
+    }
+
+    private void acceptLoop() {
+        ServerSocket s = server;
+        while (!closed) {
+            Socket socket;
+            try {
+                socket = s.accept();
+            } catch (IOException e) {
+                if (!closed) {
+                    LOG.warn("MLLP listener on port {} stopped accepting: {}", s.getLocalPort(), e.getMessage());
+                }
+                return;
+            }
+            if (!permits.tryAcquire()) {
+                rejectedConnections.incrementAndGet();
+                LOG.warn("MLLP listener on port {}: connection limit {} reached; closing the connection from {}",
+                        s.getLocalPort(), maxConnections, socket.getRemoteSocketAddress());
+                closeQuietly(socket);
+                continue;
+            }
+            connections.add(socket);
+            if (closed) {
+                closeQuietly(socket);
+            }
+            try {
+                threads.execute(() -> serve(socket));
+            } catch (RuntimeException e) {
+                connections.remove(socket);
+                permits.release();
+                closeQuietly(socket);
+            }
+        }
+    }
+
+    private void serve(Socket socket) {
+        SocketWatchdog.Watch watch = SocketWatchdog.get().watch(socket);
+        long idleNanos = idleTimeout.toNanos();
+        try {
+            socket.setTcpNoDelay(true);
+            InputStream in = socket.getInputStream();
+            OutputStream out = socket.getOutputStream();
+            MllpFrameDecoder decoder = new MllpFrameDecoder(maxFrameLength);
+            byte[] buffer = new byte[16384];
+            while (!closed) {
+                int n;
+                watch.arm(idleNanos);
+                try {
+                    n = in.read(buffer);
+                } finally {
+                    if (!watch.disarm()) {
+                        LOG.debug("MLLP connection from {} idle for {}; closed", socket.getRemoteSocketAddress(),
+                                idleTimeout);
+                    }
+                }
+                if (n < 0) {
+                    break;
+                }
+                long droppedBefore = decoder.droppedBytes();
+                try {
+                    decoder.decode(buffer, 0, n, payload -> respond(payload, out));
+                } catch (MllpFrameException e) {
+                    frameErrors.incrementAndGet();
+                    LOG.warn("MLLP listener from {}: {}", socket.getRemoteSocketAddress(), e.getMessage());
+                } finally {
+                    droppedBytes.addAndGet(decoder.droppedBytes() - droppedBefore);
+                }
+            }
+        } catch (UncheckedIOException | IOException e) {
+            if (!closed && !(e instanceof SocketException)) {
+                LOG.debug("MLLP connection from {} failed: {}", socket.getRemoteSocketAddress(), e.getMessage());
+            }
+        } finally {
+            watch.cancel();
+            connections.remove(socket);
+            closeQuietly(socket);
+            permits.release();
+        }
+    }
+
+    private void respond(byte[] payload, OutputStream out) {
+        Hl7Message response;
+        Hl7Message message = null;
+        try {
+            message = Hl7Message.decode(payload, defaultCharset);
+        } catch (Hl7ParseException e) {
+            LOG.warn("MLLP listener: rejecting a payload that is not an HL7 message: {}", e.getMessage());
+        }
+        if (message == null) {
+            response = Hl7Message.createGenericAck(AckCode.AR, "not an HL7 v2 message");
+        } else {
+            received.incrementAndGet();
+            try {
+                response = handler.handle(message);
+            } catch (RuntimeException e) {
+                LOG.warn("MLLP listener: handler failed on {}: {}", message, e.toString());
+                response = message.createAck(AckCode.AE, e.getMessage() == null ? e.getClass().getSimpleName()
+                        : e.getMessage());
+            }
+        }
+        if (response == null || closed) {
+            return;
+        }
+        Charset charset = message != null ? message.charset(defaultCharset) : defaultCharset;
+        byte[] frame = MllpFrameEncoder.encode(response.text().getBytes(response.charset(charset)));
+        try {
+            out.write(frame);
+            out.flush();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * The port actually bound (useful when built with port 0).
+     *
+     * @return the local port
+     * @throws IllegalStateException if not started
+     */
+    public int port() {
+        synchronized (lifecycle) {
+            if (server == null) {
+                throw new IllegalStateException("listener not started");
+            }
+            return server.getLocalPort();
+        }
+    }
+
+    /**
+     * The endpoint a client on this machine connects to.
+     *
+     * @return the bound address (loopback when bound to the wildcard address) and port
+     * @throws IllegalStateException if not started
+     */
+    public MllpEndpoint endpoint() {
+        InetAddress a = bindAddress.isAnyLocalAddress() ? InetAddress.getLoopbackAddress() : bindAddress;
+        return MllpEndpoint.of(a.getHostAddress(), port());
+    }
+
+    /**
+     * Messages handed to the handler so far.
+     *
+     * @return the count
+     */
+    public long receivedCount() {
+        return received.get();
+    }
+
+    /**
+     * Connections closed at once because the connection limit was reached.
+     *
+     * @return the count
+     */
+    public long rejectedConnections() {
+        return rejectedConnections.get();
+    }
+
+    /**
+     * Oversize or corrupt frames seen so far.
+     *
+     * @return the count
+     */
+    public long frameErrors() {
+        return frameErrors.get();
+    }
+
+    /**
+     * Bytes dropped so far on all connections: bytes outside frames and bytes of discarded frames.
+     *
+     * @return the count
+     */
+    public long droppedBytes() {
+        return droppedBytes.get();
+    }
+
+    /**
+     * Connections currently open.
+     *
+     * @return the count
+     */
+    public int openConnections() {
+        return connections.size();
+    }
+
+    /**
+     * Stops at once: closes the server socket and every open connection without answering
+     * messages being handled. When it returns the port can be bound again. Idempotent.
+     */
+    @Override
+    public void close() {
+        synchronized (lifecycle) {
+            if (closed) {
+                return;
+            }
+            closed = true;
+            if (server != null) {
+                try {
+                    server.close();
+                } catch (IOException e) {
+                    LOG.debug("closing server socket failed", e);
+                }
+            }
+            for (Socket s : connections) {
+                closeQuietly(s);
+            }
+            if (threads != null) {
+                threads.shutdown();
+            }
+            if (acceptor != null && acceptor != Thread.currentThread()) {
+                // the port is released only once the accepting thread has left accept()
+                try {
+                    acceptor.join(5000);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+        }
+    }
+
+    private static void closeQuietly(Socket s) {
+        try {
+            s.close();
+        } catch (IOException e) {
+            LOG.debug("closing socket failed", e);
+        }
+    }
+
+    /** Builds an {@link MllpListener}. Not thread-safe. */
+    public static final class Builder {
+        private int port = DEFAULT_PORT;
+        private InetAddress bindAddress = DEFAULT_BIND_ADDRESS;
+        private Hl7Handler handler = Hl7Handler.replying(AckCode.AA);
+        private int maxConnections = DEFAULT_MAX_CONNECTIONS;
+        private Duration idleTimeout = DEFAULT_IDLE_TIMEOUT;
+        private int maxFrameLength = MllpFrameDecoder.DEFAULT_MAX_FRAME_LENGTH;
+        private Charset defaultCharset = MllpClient.DEFAULT_CHARSET;
+        private SSLContext tls;
+
+        private Builder() {
+        }
+
+        /**
+         * The port; default {@link #DEFAULT_PORT} (2244); 0 picks a free port.
+         *
+         * @param port 0 to 65535
+         * @return this builder
+         * @throws IllegalArgumentException if out of range
+         */
+        public Builder port(int port) {
+            if (port < 0 || port > 65535) {
+                throw new IllegalArgumentException("port must be 0..65535, was " + port);
+            }
+            this.port = port;
+            return this;
+        }
+
+        /**
+         * The address to bind; default {@link #DEFAULT_BIND_ADDRESS} (loopback).
+         *
+         * @param address the local address
+         * @return this builder
+         * @throws NullPointerException if {@code address} is null
+         */
+        public Builder bindAddress(InetAddress address) {
+            this.bindAddress = Objects.requireNonNull(address, "address");
+            return this;
+        }
+
+        /**
+         * What to do with each message; default: answer AA.
+         *
+         * @param handler the handler
+         * @return this builder
+         * @throws NullPointerException if {@code handler} is null
+         */
+        public Builder handler(Hl7Handler handler) {
+            this.handler = Objects.requireNonNull(handler, "handler");
+            return this;
+        }
+
+        /**
+         * The most connections served at once; default {@link #DEFAULT_MAX_CONNECTIONS} (16).
+         *
+         * @param max at least 1
+         * @return this builder
+         * @throws IllegalArgumentException if less than 1
+         */
+        public Builder maxConnections(int max) {
+            if (max < 1) {
+                throw new IllegalArgumentException("maxConnections must be at least 1, was " + max);
+            }
+            this.maxConnections = max;
+            return this;
+        }
+
+        /**
+         * How long a connection may stay silent before it is closed; default
+         * {@link #DEFAULT_IDLE_TIMEOUT} (10 minutes).
+         *
+         * @param timeout a positive duration
+         * @return this builder
+         * @throws NullPointerException if {@code timeout} is null
+         * @throws IllegalArgumentException if not positive
+         */
+        public Builder idleTimeout(Duration timeout) {
+            this.idleTimeout = MllpClient.positive(timeout, "idleTimeout");
+            return this;
+        }
+
+        /**
+         * The longest message accepted; default
+         * {@link MllpFrameDecoder#DEFAULT_MAX_FRAME_LENGTH} (1 MiB).
+         *
+         * @param bytes at least 1
+         * @return this builder
+         * @throws IllegalArgumentException if less than 1
+         */
+        public Builder maxFrameLength(int bytes) {
+            if (bytes < 1) {
+                throw new IllegalArgumentException("maxFrameLength must be at least 1, was " + bytes);
+            }
+            this.maxFrameLength = bytes;
+            return this;
+        }
+
+        /**
+         * The charset used when a message declares none in MSH-18; default
+         * {@link MllpClient#DEFAULT_CHARSET} (ISO-8859-1).
+         *
+         * @param charset the charset
+         * @return this builder
+         * @throws NullPointerException if {@code charset} is null
+         */
+        public Builder defaultCharset(Charset charset) {
+            this.defaultCharset = Objects.requireNonNull(charset, "charset");
+            return this;
+        }
+
+        /**
+         * Accept TLS connections using this context's key material; default: plain TCP.
+         *
+         * @param context the TLS context holding the server certificate and key
+         * @return this builder
+         * @throws NullPointerException if {@code context} is null
+         */
+        public Builder tls(SSLContext context) {
+            this.tls = Objects.requireNonNull(context, "context");
+            return this;
+        }
+
+        /**
+         * Builds the listener (not yet listening: call {@link MllpListener#start()}).
+         *
+         * @return the listener
+         */
+        public MllpListener build() {
+            return new MllpListener(this);
+        }
+    }
+}
