@@ -77,6 +77,7 @@ public final class ProbeClient implements AutoCloseable {
     private final ScheduledExecutorService timer;
     private final Duration connectTimeout;
     private final int maxBodyBytes;
+    private final HostResolver resolver;
 
     /**
      * @param sslContext the client TLS context
@@ -92,6 +93,7 @@ public final class ProbeClient implements AutoCloseable {
             int maxConnectionsPerTarget, int ioThreads, int maxBodyBytes, String userAgent) {
         this.connectTimeout = connectTimeout;
         this.maxBodyBytes = maxBodyBytes;
+        this.resolver = resolver;
         ClientTlsStrategyBuilder tls = ClientTlsStrategyBuilder.create().setSslContext(sslContext)
                 .setHostVerificationPolicy(HostnameVerificationPolicy.CLIENT)
                 .setHostnameVerifier(new DefaultHostnameVerifier())
@@ -251,11 +253,13 @@ public final class ProbeClient implements AutoCloseable {
                         "no connection to " + target + " within " + human(connectTimeout));
             }
             if (c instanceof UnknownHostException) {
-                return done(target, url, ProbeOutcome.UNRESOLVED, 0, start, "cannot resolve " + target.host() + ": " + m);
+                return done(target, url, ProbeOutcome.UNRESOLVED, 0, start, "cannot resolve " + target.host());
             }
-            if (c instanceof ConnectException || c instanceof NoRouteToHostException) {
-                return done(target, url, ProbeOutcome.CONNECTION_REFUSED, 0, start,
-                        "connection to " + target + " refused: " + m);
+            if (c instanceof NoRouteToHostException) {
+                return done(target, url, ProbeOutcome.CONNECTION_REFUSED, 0, start, "no route to " + where(target));
+            }
+            if (c instanceof ConnectException) {
+                return done(target, url, ProbeOutcome.CONNECTION_REFUSED, 0, start, "connection refused by " + where(target));
             }
             if (c instanceof SocketTimeoutException) {
                 if (!established) {
@@ -288,6 +292,19 @@ public final class ProbeClient implements AutoCloseable {
         }
         LOG.debug("unexpected probe failure for {}", url, ex);
         return done(target, url, ProbeOutcome.IO_ERROR, 0, start, ex.getClass().getSimpleName() + ": " + ex.getMessage());
+    }
+
+    /** The target, and the address it was resolved to when it is a name: {@code app1.hospital.org:7001 at 10.0.0.11}. */
+    private String where(ProbeTarget target) {
+        if (IpLiterals.parse(target.host()).isPresent()) {
+            return target.toString();
+        }
+        try {
+            List<InetAddress> addresses = resolver.resolve(target.host());
+            return addresses.isEmpty() ? target.toString() : target + " at " + addresses.get(0).getHostAddress();
+        } catch (RuntimeException e) {
+            return target.toString();
+        }
     }
 
     private static ProbeResult done(ProbeTarget target, String url, ProbeOutcome outcome, int status, long start,
