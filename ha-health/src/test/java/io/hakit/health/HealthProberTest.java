@@ -62,6 +62,25 @@ class HealthProberTest {
     }
 
     @Test
+    void matchAfterManyKilobytesOfBodyIsFound() {
+        String body = "x".repeat(40_000) + " IdentityServer4";
+        try (TestHttpsServer s = TestHttpsServer.start("127.0.0.1", APP1_CERT.serverContext()).answer(200, body)) {
+            ProbeResult r = probe(s.port(), IDENTITY);
+            assertThat(r.outcome()).as(r.reason()).isEqualTo(ProbeOutcome.SUCCESS);
+        }
+    }
+
+    @Test
+    void matchBeyondTheBodyLimitIsAMismatchThatSaysHowMuchWasRead() {
+        String body = "x".repeat(HealthProber.DEFAULT_MAX_BODY_BYTES + 10) + " IdentityServer4";
+        try (TestHttpsServer s = TestHttpsServer.start("127.0.0.1", APP1_CERT.serverContext()).answer(200, body)) {
+            ProbeResult r = probe(s.port(), IDENTITY);
+            assertThat(r.outcome()).isEqualTo(ProbeOutcome.RESPONSE_MISMATCH);
+            assertThat(r.reason()).contains("first " + HealthProber.DEFAULT_MAX_BODY_BYTES + " bytes read");
+        }
+    }
+
+    @Test
     void wrongStatusIsAStatusMismatch() {
         try (TestHttpsServer s = TestHttpsServer.start("127.0.0.1", APP1_CERT.serverContext())
                 .answer(503, "IdentityServer4 is down")) {

@@ -97,7 +97,7 @@ public final class HealthBench implements Callable<Integer> {
     /** The figures of one client. */
     record Figures(String client, double firstRoundMs, double firstRoundMinMs, double firstRoundMaxMs,
             double firstRoundCpuMs, int firstRoundFailures, long probes, long failures,
-            double probesPerSecond, double p50Ms, double p99Ms, int threads, double heapMiB) {
+            double probesPerSecond, double p50Ms, double p99Ms, int threads, double heapMiB, double heapBaselineMiB) {
     }
 
     /** One measured first round: wall time, this JVM's CPU time, failed probes. */
@@ -281,13 +281,12 @@ public final class HealthBench implements Callable<Integer> {
             int addedThreads = (int) Math.max(peakAndHeap[0], loaded[0]);
             double[] ms = firstRounds.stream().mapToDouble(Round::ms).sorted().toArray();
             double[] cpu = firstRounds.stream().mapToDouble(Round::cpuMs).sorted().toArray();
-            return new Figures(name, ms[ms.length / 2], ms[0], ms[ms.length - 1], cpu[cpu.length / 2],
+            return new Figures(name, median(ms), ms[0], ms[ms.length - 1], median(cpu),
                     firstRounds.stream().mapToInt(Round::failures).sum(), done.get(), failed.get(), done.get() / elapsed,
                     percentile(histogram, done.get(), 0.50), percentile(histogram, done.get(), 0.99),
-                    addedThreads, Math.max(0, heapAfter - heapBefore) / (1024.0 * 1024.0));
+                    addedThreads, Math.max(0, heapAfter - heapBefore) / (1024.0 * 1024.0), heapBefore / (1024.0 * 1024.0));
         } finally {
             client.close();
-            gc();
         }
     }
 
@@ -348,6 +347,16 @@ public final class HealthBench implements Callable<Integer> {
         });
     }
 
+    private static double median(double[] sorted) {
+        int n = sorted.length;
+        return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
+    }
+
+    private static boolean jdkSelectorAlive() {
+        return Thread.getAllStackTraces().keySet().stream()
+                .anyMatch(t -> t.getName().startsWith("HttpClient-") && t.getName().endsWith("-SelectorManager"));
+    }
+
     /** CPU time of this JVM (the client side only: the servers run in the child), or 0 when not known. */
     private static long processCpuNanos() {
         java.lang.management.OperatingSystemMXBean os = ManagementFactory.getOperatingSystemMXBean();
@@ -373,6 +382,12 @@ public final class HealthBench implements Callable<Integer> {
      */
     private static void gc() throws InterruptedException {
         MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
+        // a dropped JDK client holds its connections until its selector thread has noticed and ended
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
+        while (jdkSelectorAlive() && System.nanoTime() < deadline) {
+            System.gc();
+            Thread.sleep(200);
+        }
         long last = Long.MAX_VALUE;
         for (int i = 0; i < 20; i++) {
             System.gc();
@@ -421,6 +436,7 @@ public final class HealthBench implements Callable<Integer> {
             row(out, "p99 latency (ms)", ours.p99Ms(), jdk.p99Ms(), "%.2f");
             row(out, "threads added", ours.threads(), jdk.threads(), "%.0f");
             row(out, "heap retained under load (MiB, after GC)", ours.heapMiB(), jdk.heapMiB(), "%.1f");
+            row(out, "  JVM heap before the client (MiB)", ours.heapBaselineMiB(), jdk.heapBaselineMiB(), "%.1f");
             out.printf("%nsustained ratio hakit / JDK: %.2fx; first round ratio JDK / hakit: %.2fx%n", ratio,
                     jdk.firstRoundMs() / ours.firstRoundMs());
             out.printf("targets: >= 5,000 probes/s %s, first round < 2 s %s, heap <= 64 MiB %s, ahead of JDK %s%n",

@@ -54,6 +54,7 @@ import org.apache.hc.core5.http.ContentType;
 import org.apache.hc.core5.http.HttpException;
 import org.apache.hc.core5.http.HttpHost;
 import org.apache.hc.core5.http.HttpResponse;
+import org.apache.hc.core5.http.config.Http1Config;
 import org.apache.hc.core5.http2.HttpVersionPolicy;
 import org.apache.hc.core5.io.CloseMode;
 import org.apache.hc.core5.reactor.IOReactorConfig;
@@ -72,6 +73,8 @@ public final class ProbeClient implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(ProbeClient.class);
     private static final AtomicInteger INSTANCES = new AtomicInteger();
+    /** Initial HTTP/1.1 session buffer per connection (HttpCore's default is 8 KiB, in and out). */
+    private static final int SESSION_BUFFER_BYTES = 2048;
 
     private final CloseableHttpAsyncClient client;
     private final ScheduledExecutorService timer;
@@ -131,6 +134,8 @@ public final class ProbeClient implements AutoCloseable {
                 .disableConnectionState()
                 .disableAuthCaching()
                 .setUserAgent(userAgent)
+                // health answers are small; the session buffers grow when a response needs more
+                .setHttp1Config(Http1Config.custom().setBufferSize(SESSION_BUFFER_BYTES).build())
                 .build();
         ScheduledThreadPoolExecutor stpe = new ScheduledThreadPoolExecutor(1, r -> {
             Thread t = new Thread(r, "hakit-probe-timer-" + n);
