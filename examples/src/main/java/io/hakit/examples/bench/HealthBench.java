@@ -91,17 +91,19 @@ public final class HealthBench implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    private MemberServers servers;
+
     private final java.util.concurrent.atomic.AtomicReference<String> sampleFailure =
             new java.util.concurrent.atomic.AtomicReference<>();
 
     /** The figures of one client. */
     record Figures(String client, double firstRoundMs, double firstRoundMinMs, double firstRoundMaxMs,
-            double firstRoundCpuMs, int firstRoundFailures, long probes, long failures,
+            double firstRoundCpuMs, double firstRoundServerCpuMs, int firstRoundFailures, long probes, long failures,
             double probesPerSecond, double p50Ms, double p99Ms, int threads, double heapMiB, double heapBaselineMiB) {
     }
 
-    /** One measured first round: wall time, this JVM's CPU time, failed probes. */
-    record Round(double ms, double cpuMs, int failures) {
+    /** One measured first round: wall time, this JVM's CPU time, the servers' CPU time, failed probes. */
+    record Round(double ms, double cpuMs, double serverCpuMs, int failures) {
     }
 
     /** One client under test: fire a probe of member i, completing with whether it passed. */
@@ -119,7 +121,8 @@ public final class HealthBench implements Callable<Integer> {
                     "--members, --seconds and --rounds must be positive, --warmup-rounds not negative, --addresses 1-250");
         }
         PrintWriter out = spec.commandLine().getOut();
-        try (MemberServers servers = MemberServers.start(members, addresses, serverThreads)) {
+        try (MemberServers started = MemberServers.start(members, addresses, serverThreads)) {
+            servers = started;
             List<ProbeTarget> targets = servers.targets();
             CertificateChain ca = servers.ca();
             if (!json) {
@@ -211,6 +214,7 @@ public final class HealthBench implements Callable<Integer> {
     }
 
     private Round connectRound(Client client) {
+        long server0 = servers.cpuNanos();
         long cpu0 = processCpuNanos();
         long t0 = System.nanoTime();
         List<CompletableFuture<Boolean>> round = new ArrayList<>(members);
@@ -223,7 +227,8 @@ public final class HealthBench implements Callable<Integer> {
                 failures++;
             }
         }
-        return new Round((System.nanoTime() - t0) / 1e6, (processCpuNanos() - cpu0) / 1e6, failures);
+        return new Round((System.nanoTime() - t0) / 1e6, (processCpuNanos() - cpu0) / 1e6,
+                (servers.cpuNanos() - server0) / 1e6, failures);
     }
 
     private static SSLContext clientContext(CertificateChain ca) {
@@ -281,7 +286,8 @@ public final class HealthBench implements Callable<Integer> {
             int addedThreads = (int) Math.max(peakAndHeap[0], loaded[0]);
             double[] ms = firstRounds.stream().mapToDouble(Round::ms).sorted().toArray();
             double[] cpu = firstRounds.stream().mapToDouble(Round::cpuMs).sorted().toArray();
-            return new Figures(name, median(ms), ms[0], ms[ms.length - 1], median(cpu),
+            double[] serverCpu = firstRounds.stream().mapToDouble(Round::serverCpuMs).sorted().toArray();
+            return new Figures(name, median(ms), ms[0], ms[ms.length - 1], median(cpu), median(serverCpu),
                     firstRounds.stream().mapToInt(Round::failures).sum(), done.get(), failed.get(), done.get() / elapsed,
                     percentile(histogram, done.get(), 0.50), percentile(histogram, done.get(), 0.99),
                     addedThreads, Math.max(0, heapAfter - heapBefore) / (1024.0 * 1024.0), heapBefore / (1024.0 * 1024.0));
@@ -429,6 +435,7 @@ public final class HealthBench implements Callable<Integer> {
                     String.format("%.0f-%.0f", ours.firstRoundMinMs(), ours.firstRoundMaxMs()),
                     String.format("%.0f-%.0f", jdk.firstRoundMinMs(), jdk.firstRoundMaxMs()));
             row(out, "first round client CPU (ms)", ours.firstRoundCpuMs(), jdk.firstRoundCpuMs(), "%.0f");
+            row(out, "first round server CPU (ms, child JVM)", ours.firstRoundServerCpuMs(), jdk.firstRoundServerCpuMs(), "%.0f");
             row(out, "first-round failures (all rounds)", ours.firstRoundFailures(), jdk.firstRoundFailures(), "%.0f");
             row(out, "sustained probes/s (keep-alive)", ours.probesPerSecond(), jdk.probesPerSecond(), "%.0f");
             row(out, "probe failures while sustained", ours.failures(), jdk.failures(), "%.0f");
@@ -504,6 +511,11 @@ public final class HealthBench implements Callable<Integer> {
 
         long pid() {
             return process.pid();
+        }
+
+        /** @return the child JVM's CPU time so far, or 0 when the platform does not say */
+        long cpuNanos() {
+            return process.info().totalCpuDuration().map(Duration::toNanos).orElse(0L);
         }
 
         CertificateChain ca() {
