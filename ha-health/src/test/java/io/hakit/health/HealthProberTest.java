@@ -62,6 +62,25 @@ class HealthProberTest {
     }
 
     @Test
+    void matchAfterManyKilobytesOfBodyIsFound() {
+        String body = "x".repeat(40_000) + " IdentityServer4";
+        try (TestHttpsServer s = TestHttpsServer.start("127.0.0.1", APP1_CERT.serverContext()).answer(200, body)) {
+            ProbeResult r = probe(s.port(), IDENTITY);
+            assertThat(r.outcome()).as(r.reason()).isEqualTo(ProbeOutcome.SUCCESS);
+        }
+    }
+
+    @Test
+    void matchBeyondTheBodyLimitIsAMismatchThatSaysHowMuchWasRead() {
+        String body = "x".repeat(HealthProber.DEFAULT_MAX_BODY_BYTES + 10) + " IdentityServer4";
+        try (TestHttpsServer s = TestHttpsServer.start("127.0.0.1", APP1_CERT.serverContext()).answer(200, body)) {
+            ProbeResult r = probe(s.port(), IDENTITY);
+            assertThat(r.outcome()).isEqualTo(ProbeOutcome.RESPONSE_MISMATCH);
+            assertThat(r.reason()).contains("first " + HealthProber.DEFAULT_MAX_BODY_BYTES + " bytes read");
+        }
+    }
+
+    @Test
     void wrongStatusIsAStatusMismatch() {
         try (TestHttpsServer s = TestHttpsServer.start("127.0.0.1", APP1_CERT.serverContext())
                 .answer(503, "IdentityServer4 is down")) {
@@ -137,7 +156,7 @@ class HealthProberTest {
         }
         ProbeResult r = probe(port, IDENTITY);
         assertThat(r.outcome()).isEqualTo(ProbeOutcome.CONNECTION_REFUSED);
-        assertThat(r.reason()).contains(APP1 + ":" + port);
+        assertThat(r.reason()).isEqualTo("connection refused by " + APP1 + ":" + port + " at 127.0.0.1");
     }
 
     @Test
@@ -190,7 +209,7 @@ class HealthProberTest {
     void unknownNameIsUnresolvedWithoutTouchingDns() {
         ProbeResult r = prober.probeNow(ProbeTarget.https("nowhere.hospital.test", 7001), IDENTITY);
         assertThat(r.outcome()).isEqualTo(ProbeOutcome.UNRESOLVED);
-        assertThat(r.reason()).contains("nowhere.hospital.test");
+        assertThat(r.reason()).isEqualTo("cannot resolve nowhere.hospital.test");
     }
 
     @Test

@@ -8,6 +8,7 @@ import io.hakit.health.FarmVerdict;
 import io.hakit.health.HealthProber;
 import io.hakit.health.HostResolver;
 import io.hakit.health.MemberCheck;
+import io.hakit.health.ProbeOutcome;
 import io.hakit.health.ProbeResult;
 import io.hakit.health.TlsSettings;
 import io.hakit.health.VerifyReport;
@@ -157,6 +158,14 @@ final class HealthCommand implements Callable<Integer> {
         }
         long bad = report.farms().stream().filter(f -> !f.healthy()).count();
         out.printf("%n%d farm(s), %d unhealthy%n", report.farms().size(), bad);
+        List<String> unresolved = report.farms().stream()
+                .flatMap(f -> java.util.stream.Stream.concat(f.members().stream(), f.viaLb().stream()))
+                .filter(m -> m.results().stream().anyMatch(r -> r.outcome() == ProbeOutcome.UNRESOLVED))
+                .map(m -> m.target().host()).distinct().toList();
+        if (!unresolved.isEmpty()) {
+            out.printf("hint: cannot resolve %s; map a name to an address with --resolve HOST=ADDR, e.g. --resolve %s=10.0.0.11%n",
+                    String.join(", ", unresolved), unresolved.get(0));
+        }
     }
 
     private static void line(PrintWriter out, String how, MemberCheck m) {

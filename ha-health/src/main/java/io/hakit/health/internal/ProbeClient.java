@@ -54,6 +54,7 @@ import org.apache.hc.core5.http.ContentType;
 import org.apache.hc.core5.http.HttpException;
 import org.apache.hc.core5.http.HttpHost;
 import org.apache.hc.core5.http.HttpResponse;
+import org.apache.hc.core5.http.config.Http1Config;
 import org.apache.hc.core5.http2.HttpVersionPolicy;
 import org.apache.hc.core5.io.CloseMode;
 import org.apache.hc.core5.reactor.IOReactorConfig;
@@ -72,11 +73,14 @@ public final class ProbeClient implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(ProbeClient.class);
     private static final AtomicInteger INSTANCES = new AtomicInteger();
+    /** Initial HTTP/1.1 session buffer per connection (HttpCore's default is 8 KiB, in and out). */
+    private static final int SESSION_BUFFER_BYTES = 2048;
 
     private final CloseableHttpAsyncClient client;
     private final ScheduledExecutorService timer;
     private final Duration connectTimeout;
     private final int maxBodyBytes;
+    private final HostResolver resolver;
 
     /**
      * @param sslContext the client TLS context
@@ -92,6 +96,7 @@ public final class ProbeClient implements AutoCloseable {
             int maxConnectionsPerTarget, int ioThreads, int maxBodyBytes, String userAgent) {
         this.connectTimeout = connectTimeout;
         this.maxBodyBytes = maxBodyBytes;
+        this.resolver = resolver;
         ClientTlsStrategyBuilder tls = ClientTlsStrategyBuilder.create().setSslContext(sslContext)
                 .setHostVerificationPolicy(HostnameVerificationPolicy.CLIENT)
                 .setHostnameVerifier(new DefaultHostnameVerifier())
@@ -129,6 +134,8 @@ public final class ProbeClient implements AutoCloseable {
                 .disableConnectionState()
                 .disableAuthCaching()
                 .setUserAgent(userAgent)
+                // health answers are small; the session buffers grow when a response needs more
+                .setHttp1Config(Http1Config.custom().setBufferSize(SESSION_BUFFER_BYTES).build())
                 .build();
         ScheduledThreadPoolExecutor stpe = new ScheduledThreadPoolExecutor(1, r -> {
             Thread t = new Thread(r, "hakit-probe-timer-" + n);
@@ -251,11 +258,13 @@ public final class ProbeClient implements AutoCloseable {
                         "no connection to " + target + " within " + human(connectTimeout));
             }
             if (c instanceof UnknownHostException) {
-                return done(target, url, ProbeOutcome.UNRESOLVED, 0, start, "cannot resolve " + target.host() + ": " + m);
+                return done(target, url, ProbeOutcome.UNRESOLVED, 0, start, "cannot resolve " + target.host());
             }
-            if (c instanceof ConnectException || c instanceof NoRouteToHostException) {
-                return done(target, url, ProbeOutcome.CONNECTION_REFUSED, 0, start,
-                        "connection to " + target + " refused: " + m);
+            if (c instanceof NoRouteToHostException) {
+                return done(target, url, ProbeOutcome.CONNECTION_REFUSED, 0, start, "no route to " + where(target));
+            }
+            if (c instanceof ConnectException) {
+                return done(target, url, ProbeOutcome.CONNECTION_REFUSED, 0, start, "connection refused by " + where(target));
             }
             if (c instanceof SocketTimeoutException) {
                 if (!established) {
@@ -288,6 +297,19 @@ public final class ProbeClient implements AutoCloseable {
         }
         LOG.debug("unexpected probe failure for {}", url, ex);
         return done(target, url, ProbeOutcome.IO_ERROR, 0, start, ex.getClass().getSimpleName() + ": " + ex.getMessage());
+    }
+
+    /** The target, and the address it was resolved to when it is a name: {@code app1.hospital.org:7001 at 10.0.0.11}. */
+    private String where(ProbeTarget target) {
+        if (IpLiterals.parse(target.host()).isPresent()) {
+            return target.toString();
+        }
+        try {
+            List<InetAddress> addresses = resolver.resolve(target.host());
+            return addresses.isEmpty() ? target.toString() : target + " at " + addresses.get(0).getHostAddress();
+        } catch (RuntimeException e) {
+            return target.toString();
+        }
     }
 
     private static ProbeResult done(ProbeTarget target, String url, ProbeOutcome outcome, int status, long start,
