@@ -7,6 +7,7 @@ import io.hakit.health.HostResolver;
 import io.hakit.health.ProbeTarget;
 import io.hakit.model.HealthTest;
 import io.hakit.model.cert.CertificateChain;
+import io.hakit.model.cert.ThrowawayCa;
 import io.hakit.model.cert.Pem;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -88,6 +89,11 @@ public final class HealthBench implements Callable<Integer> {
             description = "I/O threads of the member servers' child JVM (default ${DEFAULT-VALUE}).")
     int serverThreads;
 
+    @Option(names = "--key-type", defaultValue = "RSA",
+            description = "Key type of the members' certificates: RSA (2048, what hospital CAs usually issue) or EC"
+                    + " (P-256) (default ${DEFAULT-VALUE}).")
+    ThrowawayCa.KeyType keyType;
+
     @Spec
     CommandSpec spec;
 
@@ -121,13 +127,14 @@ public final class HealthBench implements Callable<Integer> {
                     "--members, --seconds and --rounds must be positive, --warmup-rounds not negative, --addresses 1-250");
         }
         PrintWriter out = spec.commandLine().getOut();
-        try (MemberServers started = MemberServers.start(members, addresses, serverThreads)) {
+        try (MemberServers started = MemberServers.start(members, addresses, serverThreads, keyType)) {
             servers = started;
             List<ProbeTarget> targets = servers.targets();
             CertificateChain ca = servers.ca();
             if (!json) {
-                out.printf("%d HTTPS members on %d loopback addresses (servers in child JVM pid %d); concurrency %d;"
-                        + " %d s measured per client%n", members, addresses, servers.pid(), members, seconds);
+                out.printf("%d HTTPS members on %d loopback addresses (servers in child JVM pid %d, %s certificates);"
+                        + " concurrency %d; %d s measured per client%n", members, addresses, servers.pid(), keyType,
+                        members, seconds);
                 out.flush();
             }
             HealthTest test = HealthTest.builder().path("/health").responseMatch(MATCH).timeout(Duration.ofSeconds(10)).build();
@@ -474,12 +481,13 @@ public final class HealthBench implements Callable<Integer> {
             this.targets = targets;
         }
 
-        static MemberServers start(int members, int addresses, int ioThreads) throws IOException {
+        static MemberServers start(int members, int addresses, int ioThreads, ThrowawayCa.KeyType keyType)
+                throws IOException {
             String java = ProcessHandle.current().info().command()
                     .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
             ProcessBuilder pb = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
                     HealthBenchServers.class.getName(), String.valueOf(members), String.valueOf(addresses),
-                    String.valueOf(ioThreads))
+                    String.valueOf(ioThreads), keyType.name())
                     .redirectError(ProcessBuilder.Redirect.INHERIT);
             Process p = pb.start();
             Thread hook = new Thread(p::destroyForcibly, "hakit-bench-servers-stop");

@@ -56,21 +56,22 @@ public final class HealthBenchServers {
     /**
      * Starts the servers.
      *
-     * @param args {@code members addresses [ioThreads]}
+     * @param args {@code members addresses [ioThreads [keyType]]}, keyType {@code RSA} or {@code EC}
      * @throws Exception when the servers cannot start
      */
     public static void main(String[] args) throws Exception {
         int members = Integer.parseInt(args[0]);
         int addresses = Integer.parseInt(args[1]);
         int ioThreads = args.length > 2 ? Integer.parseInt(args[2]) : 2;
+        ThrowawayCa.KeyType keyType = args.length > 3 ? ThrowawayCa.KeyType.valueOf(args[3]) : ThrowawayCa.KeyType.RSA;
         PrintStream out = new PrintStream(System.out, false, StandardCharsets.US_ASCII);
-        ThrowawayCa ca = ThrowawayCa.create("hakit bench CA", ThrowawayCa.KeyType.EC);
+        ThrowawayCa ca = ThrowawayCa.create("hakit bench CA", keyType);
         List<String> ips = new ArrayList<>();
         for (int i = 0; i < addresses; i++) {
             ips.add("127.0.0." + (2 + i));
         }
         ThrowawayCa.Issued cert = ca.issue(c -> c.commonName("hakit bench member")
-                .ipAddresses(ips.toArray(new String[0])).keyType(ThrowawayCa.KeyType.EC));
+                .ipAddresses(ips.toArray(new String[0])).keyType(keyType));
         HttpAsyncServer server = AsyncServerBootstrap.bootstrap()
                 .setIOReactorConfig(IOReactorConfig.custom().setIoThreadCount(ioThreads).setSoReuseAddress(true)
                         .setBacklogSize(4096).setTcpNoDelay(true).build())
