@@ -265,7 +265,9 @@ public final class MllpClient implements AutoCloseable {
             throw new ConnectTimeoutException(endpoint, connectTimeout, e);
         } catch (ConnectException e) {
             closeQuietly(s);
-            throw new MllpTransportException(endpoint, "connection refused (" + e.getMessage() + ")", e);
+            String why = e.getMessage() == null ? "" : e.getMessage();
+            throw new MllpTransportException(endpoint, why.toLowerCase(java.util.Locale.ROOT).contains("refused")
+                    ? "connection refused" : "cannot connect: " + why, e);
         } catch (IOException e) {
             closeQuietly(s);
             throw new MllpTransportException(endpoint, "connect failed: " + e.getMessage(), e);

@@ -217,6 +217,10 @@ public final class MllpListener implements AutoCloseable {
     }
 
     private void respond(byte[] payload, OutputStream out) {
+        if (closed) {
+            // closing: hand no new message to the application; the sender gets no ACK and resends elsewhere
+            return;
+        }
         Hl7Message response;
         Hl7Message message = null;
         try {

@@ -287,6 +287,8 @@ class FailoverFaultsTest {
         assertDeliveredInOrder(sent, acks);
         assertThat(sender.activeEndpoint()).isEqualTo(MllpEndpoint.of("127.0.0.1", portA));
         assertThat(reception.receivedBy("A2")).isNotEmpty().endsWith(sent.get(sent.size() - 1));
-        assertThat(reception.duplicates()).isEmpty();
+        // A may take FB4 just as it closes and never ACK it: then FB4, in flight at the switch, is
+        // received twice (same MSH-10). Nothing else may be, and fail-back itself duplicates nothing.
+        assertThat(reception.duplicates().keySet()).isSubsetOf("FB4");
     }
 }
