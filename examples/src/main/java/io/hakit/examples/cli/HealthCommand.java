@@ -35,8 +35,9 @@ import picocli.CommandLine.Spec;
  * through the load balancer's name, and say which layer is at fault.
  */
 @Command(name = "health", mixinStandardHelpOptions = true,
-        description = {"Probe every service on every application server directly, then through the load balancer,",
-            "and name the layer at fault (farm and member).",
+        description = {"Probe every service directly and through the load balancer; name the layer at fault.",
+            "Every application server is probed directly, then through the load balancer's name; the farm and",
+            "member at fault are named.",
             "Exit 0: every farm healthy; 1: a farm is unhealthy; 2: the input could not be read."})
 final class HealthCommand implements Callable<Integer> {
 
