@@ -579,10 +579,7 @@ public final class FailoverMllpSender implements AutoCloseable {
          * @throws IllegalArgumentException if less than 1
          */
         public Builder maxFrameLength(int bytes) {
-            if (bytes < 1) {
-                throw new IllegalArgumentException("maxFrameLength must be at least 1, was " + bytes);
-            }
-            this.maxFrameLength = bytes;
+            this.maxFrameLength = MllpClient.atLeastOne(bytes, "maxFrameLength");
             return this;
         }
 
@@ -665,10 +662,7 @@ public final class FailoverMllpSender implements AutoCloseable {
          * @throws IllegalArgumentException if less than 1
          */
         public Builder queueCapacity(int messages) {
-            if (messages < 1) {
-                throw new IllegalArgumentException("queueCapacity must be at least 1, was " + messages);
-            }
-            this.queueCapacity = messages;
+            this.queueCapacity = MllpClient.atLeastOne(messages, "queueCapacity");
             return this;
         }
 

@@ -429,10 +429,7 @@ public final class MllpClient implements AutoCloseable {
          * @throws IllegalArgumentException if less than 1
          */
         public Builder maxFrameLength(int bytes) {
-            if (bytes < 1) {
-                throw new IllegalArgumentException("maxFrameLength must be at least 1, was " + bytes);
-            }
-            this.maxFrameLength = bytes;
+            this.maxFrameLength = atLeastOne(bytes, "maxFrameLength");
             return this;
         }
 
@@ -458,6 +455,13 @@ public final class MllpClient implements AutoCloseable {
         public MllpClient build() {
             return new MllpClient(this);
         }
+    }
+
+    static int atLeastOne(int value, String name) {
+        if (value < 1) {
+            throw new IllegalArgumentException(name + " must be at least 1, was " + value);
+        }
+        return value;
     }
 
     static Duration positive(Duration d, String name) {

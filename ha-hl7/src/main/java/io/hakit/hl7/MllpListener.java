@@ -428,10 +428,7 @@ public final class MllpListener implements AutoCloseable {
          * @throws IllegalArgumentException if less than 1
          */
         public Builder maxConnections(int max) {
-            if (max < 1) {
-                throw new IllegalArgumentException("maxConnections must be at least 1, was " + max);
-            }
-            this.maxConnections = max;
+            this.maxConnections = MllpClient.atLeastOne(max, "maxConnections");
             return this;
         }
 
@@ -458,10 +455,7 @@ public final class MllpListener implements AutoCloseable {
          * @throws IllegalArgumentException if less than 1
          */
         public Builder maxFrameLength(int bytes) {
-            if (bytes < 1) {
-                throw new IllegalArgumentException("maxFrameLength must be at least 1, was " + bytes);
-            }
-            this.maxFrameLength = bytes;
+            this.maxFrameLength = MllpClient.atLeastOne(bytes, "maxFrameLength");
             return this;
         }
 
