@@ -9,6 +9,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import javax.net.ssl.SSLContext;
 
 /**
  * How probes do TLS: whom to trust, and which client certificate (if any) to present.
@@ -95,6 +96,18 @@ public final class TlsSettings {
      */
     public Optional<char[]> clientKeyPassword() {
         return Optional.ofNullable(clientKeyPassword).map(char[]::clone);
+    }
+
+    /**
+     * A client TLS context for these settings, for any HTTPS client (the device adapters use it for
+     * NITRO and iControl REST). Its trust manager names what is wrong with a rejected certificate:
+     * untrusted, expired, not yet valid. Host names are verified by the HTTP client, not here.
+     *
+     * @return a new context
+     * @throws IllegalArgumentException when the key or trust material cannot be used
+     */
+    public SSLContext sslContext() {
+        return io.hakit.health.internal.TlsContexts.clientContext(this);
     }
 
     @Override

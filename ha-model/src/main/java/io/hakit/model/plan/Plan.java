@@ -16,8 +16,10 @@ import java.util.Objects;
  * @param vendor the target, e.g. {@code citrix}, {@code f5}, {@code iis}
  * @param changes the changes, in the order they must be applied
  * @param requests how many device requests applying the plan takes
+ * @param conflicts what stops the plan from being applied (foreign objects in the way, a missing
+ *     key); empty when it can be applied
  */
-public record Plan(String vendor, List<Change> changes, int requests) {
+public record Plan(String vendor, List<Change> changes, int requests, List<Conflict> conflicts) {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -31,6 +33,23 @@ public record Plan(String vendor, List<Change> changes, int requests) {
         if (requests < 0) {
             throw new IllegalArgumentException("requests (" + requests + ") must not be negative");
         }
+        conflicts = List.copyOf(conflicts);
+    }
+
+    /**
+     * A plan with no conflicts.
+     *
+     * @param vendor the target
+     * @param changes the changes, in order
+     * @param requests how many device requests applying it takes
+     */
+    public Plan(String vendor, List<Change> changes, int requests) {
+        this(vendor, changes, requests, List.of());
+    }
+
+    /** @return whether nothing stops the plan from being applied */
+    public boolean isApplicable() {
+        return conflicts.isEmpty();
     }
 
     /**
@@ -41,9 +60,9 @@ public record Plan(String vendor, List<Change> changes, int requests) {
         return new Plan(vendor, List.of(), 0);
     }
 
-    /** @return whether the device already matches */
+    /** @return whether the device already matches (no changes and no conflicts) */
     public boolean isEmpty() {
-        return changes.isEmpty();
+        return changes.isEmpty() && conflicts.isEmpty();
     }
 
     /**
@@ -62,7 +81,7 @@ public record Plan(String vendor, List<Change> changes, int requests) {
      */
     public String toText() {
         StringBuilder b = new StringBuilder();
-        if (changes.isEmpty()) {
+        if (isEmpty()) {
             return "No changes: the " + vendor + " configuration already matches the topology.\n";
         }
         for (Change c : changes) {
@@ -81,6 +100,15 @@ public record Plan(String vendor, List<Change> changes, int requests) {
         b.append(String.format("Plan: %d to create, %d to update, %d to delete, %d to bind, %d to unbind"
                         + " (%d requests).%n", count(ChangeOp.CREATE), count(ChangeOp.UPDATE),
                 count(ChangeOp.DELETE), count(ChangeOp.BIND), count(ChangeOp.UNBIND), requests));
+        for (Conflict c : conflicts) {
+            b.append("! ").append(c.kind().key()).append(' ').append(c.type()).append(' ').append(c.name())
+                    .append(": ").append(c.message()).append('\n');
+        }
+        if (!conflicts.isEmpty()) {
+            b.append(conflicts.size()).append(conflicts.size() == 1 ? " conflict stops" : " conflicts stop")
+                    .append(" this plan: nothing will be written until ")
+                    .append(conflicts.size() == 1 ? "it is" : "they are").append(" resolved.\n");
+        }
         return b.toString();
     }
 
@@ -101,7 +129,8 @@ public record Plan(String vendor, List<Change> changes, int requests) {
 
     /**
      * The JSON of DESIGN.md: {@code {"vendor":..,"changes":[{"op":..,"type":..,"name":..,
-     * "attributes":{..}}],"requests":N}}; updates also carry {@code "before"}.
+     * "attributes":{..}}],"requests":N,"conflicts":[{"kind":..,"type":..,"name":..,"message":..}]}};
+     * updates also carry {@code "before"}.
      *
      * @return the JSON
      */
@@ -118,6 +147,11 @@ public record Plan(String vendor, List<Change> changes, int requests) {
             }
         }
         root.put("requests", requests);
+        ArrayNode blocked = root.putArray("conflicts");
+        for (Conflict c : conflicts) {
+            blocked.addObject().put("kind", c.kind().key()).put("type", c.type()).put("name", c.name())
+                    .put("message", c.message());
+        }
         try {
             return JSON.writerWithDefaultPrettyPrinter().writeValueAsString(root);
         } catch (JsonProcessingException e) {
