@@ -16,6 +16,11 @@ import picocli.CommandLine.Command;
         subcommands = {
             CommandLine.HelpCommand.class,
             ValidateCommand.class,
+            RenderCommand.class,
+            PlanCommand.class,
+            ApplyCommand.class,
+            AuditCommand.class,
+            SimulateCommand.class,
             HealthCommand.class,
             Hl7Command.class,
             BenchCommand.class,
