@@ -166,7 +166,12 @@ public final class DeploymentVerifier {
             diagnosis = name + " passes" + (directRan ? " directly on " + up + " of " + servers.size() + " servers" : "")
                     + (directRan && lbRan ? " and" : "") + (lbRan ? " through the load balancer" : "");
         }
-        return new FarmVerdict(farm.service(), farm.name(), minServers, members, lb, healthy, fault, diagnosis);
+        FarmState state = !healthy ? FarmState.UNHEALTHY
+                : directRan && up < servers.size() ? FarmState.DEGRADED : FarmState.HEALTHY;
+        if (state == FarmState.DEGRADED) {
+            diagnosis = "DEGRADED, high availability lost: " + diagnosis;
+        }
+        return new FarmVerdict(farm.service(), farm.name(), minServers, members, lb, healthy, fault, diagnosis, state);
     }
 
     private static String describe(List<MemberCheck> failing) {
