@@ -153,7 +153,8 @@ public final class DeploymentVerifier {
                     + describe(lbDown) + (down.isEmpty() ? "" : "; also down directly: " + describe(down));
         } else if (directRan && !down.isEmpty()) {
             fault = Fault.APPLICATION_SERVER;
-            diagnosis = (directHealthy ? name + " is healthy (" + up + " of min " + minServers + " servers up) but "
+            diagnosis = (directHealthy ? name + " is serving (" + up + " of " + servers.size() + " servers up, min "
+                    + minServers + ") but "
                     : name + " has " + up + " of min " + minServers + " servers up: ")
                     + "application server" + (down.size() > 1 ? "s fail" : " fails") + " directly: " + describe(down)
                     + (lbRan && !lbOk ? "; the load-balancer check fails as a consequence: " + describe(lbDown) : "");

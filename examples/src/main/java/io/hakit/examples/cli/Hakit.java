@@ -22,6 +22,7 @@ import picocli.CommandLine.Command;
             AuditCommand.class,
             SimulateCommand.class,
             HealthCommand.class,
+            DemoCommand.class,
             Hl7Command.class,
             BenchCommand.class,
         })
