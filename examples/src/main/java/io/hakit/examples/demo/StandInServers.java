@@ -23,7 +23,7 @@ import javax.net.ssl.SSLContext;
  * the User Interface shows {@code UserInterface3}, the Admin Console answers at
  * {@code /AdminConsole}, the other services at {@code /api}.
  */
-final class StandInServers implements AutoCloseable {
+public final class StandInServers implements AutoCloseable {
 
     private final String fqdn;
     private final String address;
@@ -50,7 +50,7 @@ final class StandInServers implements AutoCloseable {
      * @return the running stand-ins
      * @throws UncheckedIOException naming address and port when one cannot be bound
      */
-    static StandInServers start(String fqdn, String address, SSLContext tls, List<Integer> httpsPorts,
+    public static StandInServers start(String fqdn, String address, SSLContext tls, List<Integer> httpsPorts,
             List<Integer> httpPorts) {
         StandInServers s = new StandInServers(fqdn, address);
         try {
