@@ -309,8 +309,10 @@ class FailoverOutageTest {
                 "giving up 5 messages (G21 to G25): no endpoint acknowledged them within 10000 ms of being accepted");
         assertThat(sender.pendingCount()).isZero();
 
-        // the rest go on: once a receiver is back, a new message is delivered
-        keep(TestNet.listener(portA).build().start());
-        assertThat(sender.send(TestMessages.adtA01("G26")).code()).isEqualTo(AckCode.AA);
+        // the younger ones went on after the first twenty were handed back: G21 was tried at 15 s
+        assertThat(events).filteredOn(e -> e instanceof SenderEvent.AttemptFailed
+                && ((SenderEvent.AttemptFailed) e).controlId().equals("G21")).hasSize(2);
+        assertThat(events).filteredOn(e -> e instanceof SenderEvent.AttemptFailed)
+                .extracting(e -> ((SenderEvent.AttemptFailed) e).controlId()).containsOnly("G1", "G21");
     }
 }
