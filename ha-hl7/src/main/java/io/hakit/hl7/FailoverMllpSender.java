@@ -93,6 +93,11 @@ public final class FailoverMllpSender implements AutoCloseable {
     private static final double JITTER = 0.25;
     /** The shortest interval between two "every endpoint down" warnings. */
     private static final long ALL_DOWN_REPEAT_NANOS = TimeUnit.MINUTES.toNanos(1);
+    /**
+     * How long after a give-up time a waiting sender looks again, so that messages accepted
+     * together (a file queued in a burst) are also handed back together.
+     */
+    private static final long GIVE_UP_GRACE_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
 
     private final List<MllpEndpoint> endpoints;
     private final MllpClient[] clients;
@@ -478,7 +483,7 @@ public final class FailoverMllpSender implements AutoCloseable {
                 break;
             }
             if (giveUpAfter != null) {
-                wait = Math.min(wait, p.acceptedAt + giveUpAfter.toNanos() - now);
+                wait = Math.min(wait, p.acceptedAt + giveUpAfter.toNanos() + GIVE_UP_GRACE_NANOS - now);
             }
             pause(wait);
             if (giveUpExpired(p, last)) {
@@ -955,8 +960,9 @@ public final class FailoverMllpSender implements AutoCloseable {
          * it this long after the sender accepted it ({@link FailoverMllpSender#sendAsync}
          * returned), waiting in the queue included; messages recovered from the outbox count
          * from when the sender is built. The limit is checked whenever an attempt fails and
-         * while waiting between rounds: every message older than it is then handed back, in
-         * order, and the younger ones go on. While endpoints acknowledge, no message is given
+         * while waiting between rounds (a waiting sender looks again 100 ms after the oldest
+         * message's limit, so that a burst of messages goes together): every message older
+         * than the limit is then handed back, in order, and the younger ones go on. While endpoints acknowledge, no message is given
          * up. By default the sender never gives up.
          *
          * @param time a positive duration
