@@ -218,6 +218,9 @@ public final class Hl7Message {
 
     /** Decodes with errors reported, never replaced; {@code name} prefixes the error when given. */
     private static String strictDecode(byte[] p, int off, int len, Charset charset, String msh18, String name) {
+        if (charset.equals(StandardCharsets.ISO_8859_1) || (asciiCompatible(charset) && isAscii(p, off, len))) {
+            return new String(p, off, len, charset); // every byte is valid: the fast JDK path is exact
+        }
         java.nio.charset.CharsetDecoder decoder = charset.newDecoder()
                 .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
                 .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT);
@@ -241,6 +244,20 @@ public final class Hl7Message {
         }
         out.flip();
         return out.toString();
+    }
+
+    private static boolean asciiCompatible(Charset charset) {
+        return charset.equals(StandardCharsets.UTF_8) || charset.equals(StandardCharsets.US_ASCII)
+                || charset.name().startsWith("ISO-8859-");
+    }
+
+    private static boolean isAscii(byte[] p, int off, int len) {
+        for (int i = off; i < off + len; i++) {
+            if (p[i] < 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static boolean blank(byte[] b, int start, int end) {
@@ -462,6 +479,11 @@ public final class Hl7Message {
         if (e != null && e.charset.equals(cs)) {
             return e.bytes;
         }
+        if (representable(text, cs)) {
+            byte[] fast = text.getBytes(cs);
+            encoded = new Encoded(cs, fast);
+            return fast;
+        }
         java.nio.charset.CharsetEncoder encoder = cs.newEncoder()
                 .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
                 .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT);
@@ -477,6 +499,23 @@ public final class Hl7Message {
         }
         encoded = new Encoded(cs, bytes);
         return bytes;
+    }
+
+    /** True when every character certainly encodes in {@code cs} without replacement (a fast check for common cases). */
+    private static boolean representable(String text, Charset cs) {
+        boolean latin1 = cs.equals(StandardCharsets.ISO_8859_1);
+        boolean utf8 = cs.equals(StandardCharsets.UTF_8);
+        if (!latin1 && !utf8 && !asciiCompatible(cs)) {
+            return false;
+        }
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c < 0x80 || (latin1 && c <= 0xFF) || (utf8 && !Character.isSurrogate(c))) {
+                continue;
+            }
+            return false;
+        }
+        return true;
     }
 
     /**
