@@ -315,7 +315,9 @@ public final class Hl7Message {
     /**
      * Splits text holding any number of messages (for instance a file) into messages: a
      * message starts at each MSH segment. CR, LF and CRLF segment ends are accepted, blank
-     * lines ignored, and batch envelope segments (FHS, BHS, BTS, FTS) skipped.
+     * lines ignored, and batch envelope segments (FHS, BHS, BTS, FTS) skipped. For bytes
+     * (a file), use {@link #parseAll(byte[], Charset)}, which decodes each message in the
+     * charset its MSH-18 declares.
      *
      * @param text the messages
      * @return the messages in order; empty if the text holds none
