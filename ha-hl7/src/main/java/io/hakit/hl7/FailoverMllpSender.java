@@ -80,7 +80,7 @@ public final class FailoverMllpSender implements AutoCloseable {
     public static final int DEFAULT_ERROR_RETRIES = 2;
     /** Default pause before re-sending a message answered AE/CE: 1 second. */
     public static final Duration DEFAULT_RETRY_DELAY = Duration.ofSeconds(1);
-    /** Default pause after every endpoint failed in turn: 1 second. */
+    /** Default first pause once every endpoint has failed in a round (it then doubles up to the maximum): 1 second. */
     public static final Duration DEFAULT_RECONNECT_DELAY = Duration.ofSeconds(1);
     /** Default longest wait between rounds when every endpoint is down: 30 seconds. */
     public static final Duration DEFAULT_MAX_RETRY_DELAY = Duration.ofSeconds(30);
