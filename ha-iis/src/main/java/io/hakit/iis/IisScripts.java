@@ -60,9 +60,9 @@ public final class IisScripts {
                         + " >nul || %APPCMD% set config -section:webFarms /+\"" + sel + "\" /commit:apphost"
                         + " || goto :fail");
             }
-            StringBuilder set = new StringBuilder("%APPCMD% set config -section:webFarms");
-            Map<String, Object> attrs = ArrAttributes.of(f);
-            for (Map.Entry<String, Object> a : attrs.entrySet()) {
+            // one commit for the farm's own settings, one per member: each line stays far below cmd's 8191 limit
+            Map<String, StringBuilder> sets = new LinkedHashMap<>();
+            for (Map.Entry<String, Object> a : ArrAttributes.of(f).entrySet()) {
                 String path = a.getKey();
                 String sel = "[name='" + n + "']";
                 if (path.startsWith("server[")) {
@@ -71,10 +71,11 @@ public final class IisScripts {
                     sel = sel + ".[address='" + cmd(address) + "']";
                     path = path.substring(close + 2);
                 }
-                set.append(" /\"").append(sel).append("\".").append(path).append(":\"")
+                sets.computeIfAbsent(sel, k -> new StringBuilder("%APPCMD% set config -section:webFarms"))
+                        .append(" /\"").append(sel).append("\".").append(path).append(":\"")
                         .append(cmd(value(a.getValue()))).append('"');
             }
-            l.add(set.append(" /commit:apphost || goto :fail").toString());
+            sets.values().forEach(set -> l.add(set.append(" /commit:apphost || goto :fail").toString()));
         }
         for (String removed : ArrConfigRenderer.removedRules(deployment)) {
             String r = cmd(removed);
@@ -258,6 +259,7 @@ public final class IisScripts {
         }
         l.add("");
         l.add("REM 2. HTTP.sys certificate bindings of the Default Web Site's HTTPS ports.");
+        java.util.Set<String> checked = new java.util.HashSet<>();
         for (SiteBinding b : ArrConfigRenderer.render(deployment).bindings()) {
             if (!b.secure()) {
                 continue;
@@ -269,8 +271,10 @@ public final class IisScripts {
                 continue;
             }
             String tp = cert.get().thumbprint();
-            l.add("certutil -store My " + tp + " >nul 2>&1 || (echo hakit: certificate " + tp + " is not in"
+            if (checked.add(tp)) {
+                l.add("certutil -store My " + tp + " >nul 2>&1 || (echo hakit: certificate " + tp + " is not in"
                     + " LocalMachine\\My: import it with its private key first 1>&2 & goto :fail)");
+            }
             l.add("netsh http show sslcert ipport=" + ipport + " | findstr /i /c:\"" + tp.toLowerCase(Locale.ROOT)
                     + "\" >nul || (netsh http delete sslcert ipport=" + ipport + " >nul 2>&1 & netsh http add sslcert"
                     + " ipport=" + ipport + " certhash=" + tp + " appid=\"" + IIS_APP_ID + "\" certstorename="
@@ -316,6 +320,7 @@ public final class IisScripts {
         }
         l.add("");
         l.add("# 2. HTTPS bindings of the Default Web Site with their certificates.");
+        java.util.Set<String> checked = new java.util.HashSet<>();
         for (SiteBinding b : ArrConfigRenderer.render(deployment).bindings()) {
             if (!b.secure()) {
                 continue;
@@ -325,8 +330,10 @@ public final class IisScripts {
                 continue;
             }
             String tp = b.certificate().get().thumbprint();
-            l.add("if (-not (Test-Path 'Cert:\\LocalMachine\\My\\" + tp + "')) { throw 'hakit: certificate " + tp
-                    + " is not in LocalMachine\\My: import it with its private key first' }");
+            if (checked.add(tp)) {
+                l.add("if (-not (Test-Path 'Cert:\\LocalMachine\\My\\" + tp + "')) { throw 'hakit: certificate " + tp
+                        + " is not in LocalMachine\\My: import it with its private key first' }");
+            }
             l.add("if (-not (Get-IISSiteBinding -Name " + ps(b.site()) + " -BindingInformation '" + b.bindingInformation()
                     + "' -Protocol https)) {");
             l.add("    New-IISSiteBinding -Name " + ps(b.site()) + " -BindingInformation '" + b.bindingInformation()
