@@ -115,7 +115,7 @@ public final class IisAdapter implements LoadBalancerAdapter {
             Path backup = file.replace(merged, backupDirectory, clock);
             LOG.debug("merged {} changes into {}; backup {}", changes.size(), config, backup);
         } catch (RuntimeException e) {
-            changes.forEach(c -> listener.failed(c, e));
+            listener.failed(changes.get(0), e);
             throw e;
         }
         changes.forEach(listener::applied);
