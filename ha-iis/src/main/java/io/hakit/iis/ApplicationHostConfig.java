@@ -82,6 +82,8 @@ public final class ApplicationHostConfig {
     private final Map<String, XmlNode> farmNodes = new HashMap<>();
     private final Map<String, XmlNode> ruleNodes = new HashMap<>();
     private final Map<String, XmlNode> bindingNodes = new HashMap<>();
+    private final Map<String, WebFarm> farmsByName = new HashMap<>();
+    private final Map<String, RewriteRule> rulesByName = new HashMap<>();
     private final Optional<XmlNode> webFarms;
     private final Optional<XmlNode> systemWebServer;
     private final Optional<XmlNode> rewrite;
@@ -146,6 +148,8 @@ public final class ApplicationHostConfig {
                 .flatMap(s -> named(s.children("site"), SiteBinding.DEFAULT_WEB_SITE));
         this.bindings = site.flatMap(s -> s.child("bindings"));
         this.arr = readModel(source, webFarms, globalRules, bindings, farmNodes, ruleNodes, bindingNodes);
+        arr.farms().forEach(f -> farmsByName.put(key(f.name()), f));
+        arr.rules().forEach(r -> rulesByName.put(key(r.name()), r));
     }
 
     private static Optional<XmlNode> named(List<XmlNode> nodes, String name) {
@@ -386,7 +390,7 @@ public final class ApplicationHostConfig {
             XmlNode node = farmNodes.get(key(f.name()));
             if (node == null) {
                 added.add(ArrXml.farm(f));
-            } else if (!ArrAttributes.of(arr.farm(f.name()).orElseThrow()).equals(ArrAttributes.of(f))) {
+            } else if (!ArrAttributes.of(farmsByName.get(key(f.name()))).equals(ArrAttributes.of(f))) {
                 replace(node, ArrXml.farm(f), edits);
             }
         }
@@ -419,7 +423,7 @@ public final class ApplicationHostConfig {
             XmlNode node = ruleNodes.get(key(r.name()));
             if (node == null) {
                 added.add(ArrXml.rule(r));
-            } else if (!ArrAttributes.of(arr.rule(r.name()).orElseThrow()).equals(ArrAttributes.of(r))) {
+            } else if (!ArrAttributes.of(rulesByName.get(key(r.name()))).equals(ArrAttributes.of(r))) {
                 replace(node, ArrXml.rule(r), edits);
             }
         }

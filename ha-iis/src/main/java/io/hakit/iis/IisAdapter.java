@@ -73,7 +73,14 @@ public final class IisAdapter implements LoadBalancerAdapter {
         return plan(deployment, ApplicationHostConfig.read(config));
     }
 
-    private static Plan plan(Deployment deployment, ApplicationHostConfig file) {
+    /**
+     * Plans against a file already read (no I/O): what {@link #plan(Deployment)} does after reading.
+     *
+     * @param deployment the deployment
+     * @param file the applicationHost.config as read
+     * @return the plan; empty when the file already matches
+     */
+    public static Plan plan(Deployment deployment, ApplicationHostConfig file) {
         return ArrPlanner.plan(file.arr(), ArrConfigRenderer.render(deployment),
                 ArrConfigRenderer.removedRules(deployment));
     }

@@ -9,7 +9,9 @@ import io.hakit.model.plan.ChangeOp;
 import io.hakit.model.plan.Plan;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -39,8 +41,12 @@ public final class ArrPlanner {
      */
     public static Plan plan(ArrConfig current, ArrConfig desired, Collection<String> removedRules) {
         List<Change> changes = new ArrayList<>();
+        Map<String, WebFarm> farms = new HashMap<>();
+        current.farms().forEach(f -> farms.put(f.name().toLowerCase(Locale.ROOT), f));
+        Map<String, RewriteRule> rules = new HashMap<>();
+        current.rules().forEach(r -> rules.put(r.name().toLowerCase(Locale.ROOT), r));
         for (WebFarm f : desired.farms()) {
-            Optional<WebFarm> c = current.farm(f.name());
+            Optional<WebFarm> c = Optional.ofNullable(farms.get(f.name().toLowerCase(Locale.ROOT)));
             if (c.isEmpty()) {
                 changes.add(Change.create("webFarm", f.name(), ArrAttributes.of(f)));
             } else {
@@ -48,13 +54,13 @@ public final class ArrPlanner {
             }
         }
         for (String name : removedRules) {
-            Optional<RewriteRule> r = current.rule(name);
+            Optional<RewriteRule> r = Optional.ofNullable(rules.get(name.toLowerCase(Locale.ROOT)));
             if (r.isPresent() && desired.rule(name).isEmpty()) {
                 changes.add(Change.delete("rule", r.get().name(), ArrAttributes.of(r.get())));
             }
         }
         for (RewriteRule r : desired.rules()) {
-            Optional<RewriteRule> c = current.rule(r.name());
+            Optional<RewriteRule> c = Optional.ofNullable(rules.get(r.name().toLowerCase(Locale.ROOT)));
             if (c.isEmpty()) {
                 changes.add(Change.create("rule", r.name(), ArrAttributes.of(r)));
             } else {
