@@ -106,7 +106,7 @@ public final class ArrConfigRenderer {
         String unit = "    ";
         StringBuilder b = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>").append(nl);
         b.append("<!-- hakit: IIS + ARR configuration of deployment '").append(comment(deployment.name()))
-                .append("'. Merge it with: hakit apply --vendor iis --config applicationHost.config TOPOLOGY -->")
+                .append("'. hakit apply (vendor iis) merges it into applicationHost.config, keeping the rest byte for byte -->")
                 .append(nl);
         for (String removed : removedRules(deployment)) {
             b.append("<!-- ARR-003: global rule '").append(comment(removed)).append("' must not exist -->").append(nl);
@@ -131,7 +131,8 @@ public final class ArrConfigRenderer {
     }
 
     private static String comment(String s) {
-        return s.replace("--", "- -");
+        String c = s.replace("--", "- -");
+        return c.endsWith("-") ? c + " " : c;
     }
 
     /**
