@@ -70,7 +70,7 @@ public final class ArrPlanner {
         for (SiteBinding b : desired.bindings()) {
             Optional<SiteBinding> c = current.binding(b.site(), b.key());
             if (c.isEmpty()) {
-                changes.add(Change.bind("binding", b.site(), ArrAttributes.of(b)));
+                changes.add(Change.bind("binding", b.site() + " " + b.key(), ArrAttributes.of(b)));
             } else {
                 update("binding", b.site() + " " + b.key(), ArrAttributes.of(c.get()), ArrAttributes.of(b))
                         .ifPresent(changes::add);
