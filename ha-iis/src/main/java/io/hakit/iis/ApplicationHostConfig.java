@@ -604,35 +604,32 @@ public final class ApplicationHostConfig {
         if (readOnly(file)) {
             throw new ConfigFileException(source, 0, "is read-only; nothing was written");
         }
-        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE)) {
-            FileLock lock;
-            try {
-                lock = channel.tryLock();
-            } catch (OverlappingFileLockException e) {
-                lock = null;
-            }
-            if (lock == null) {
-                throw new ConfigFileException(source, 0, "is locked by another process; nothing was written");
-            }
-            try {
-                unchangedSinceRead(file);
-                Path backup = backup(file, backupDirectory.orElse(dir), clock);
-                Path temp = Files.createTempFile(dir, "." + file.getFileName(), ".hakit.tmp");
+        Path temp = null;
+        try {
+            Path backup;
+            // Locks are mandatory on Windows: everything is checked through the locked channel, which is closed
+            // again just before the move (the move itself is atomic).
+            try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
+                FileLock lock;
                 try {
-                    Files.write(temp, merged);
-                    copyPermissions(file, temp);
-                    unchangedSinceRead(file);
-                    Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-                } finally {
-                    Files.deleteIfExists(temp);
+                    lock = channel.tryLock();
+                } catch (OverlappingFileLockException e) {
+                    lock = null;
                 }
-                LOG.debug("replaced {} ({} bytes), backup {}", file, merged.length, backup);
-                return backup;
-            } finally {
-                if (lock.isValid()) {
-                    lock.release();
+                if (lock == null) {
+                    throw new ConfigFileException(source, 0, "is locked by another process; nothing was written");
                 }
+                unchangedSinceRead(file, channel);
+                backup = backup(file, backupDirectory.orElse(dir), clock);
+                temp = Files.createTempFile(dir, "." + file.getFileName(), ".hakit.tmp");
+                Files.write(temp, merged);
+                copyPermissions(file, temp);
+                unchangedSinceRead(file, channel);
+                lock.release();
             }
+            Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            LOG.debug("replaced {} ({} bytes), backup {}", file, merged.length, backup);
+            return backup;
         } catch (AtomicMoveNotSupportedException e) {
             throw new ConfigFileException(source, "cannot be replaced atomically in its directory; nothing was written",
                     e);
@@ -640,12 +637,33 @@ public final class ApplicationHostConfig {
             throw new ConfigFileException(source, 0, "cannot be written: permission denied; nothing was written");
         } catch (IOException e) {
             throw new ConfigFileException(source, "cannot be written (" + e.getMessage() + "); nothing was written", e);
+        } finally {
+            if (temp != null) {
+                try {
+                    Files.deleteIfExists(temp);
+                } catch (IOException e) {
+                    LOG.debug("cannot delete {}: {}", temp, e.toString());
+                }
+            }
         }
     }
 
-    private void unchangedSinceRead(Path file) throws IOException {
+    private void unchangedSinceRead(Path file, FileChannel channel) throws IOException {
         FileTime now = Files.getLastModifiedTime(file);
-        byte[] current = Files.readAllBytes(file);
+        long size = channel.size();
+        if (size > Integer.MAX_VALUE - 8) {
+            throw new ConfigFileException(source, 0, "grew to " + size + " bytes since hakit read it; nothing was written");
+        }
+        ByteBuffer buffer = ByteBuffer.allocate((int) size);
+        long at = 0;
+        while (buffer.hasRemaining()) {
+            int n = channel.read(buffer, at);
+            if (n < 0) {
+                break;
+            }
+            at += n;
+        }
+        byte[] current = Arrays.copyOf(buffer.array(), buffer.position());
         if (!Arrays.equals(current, bytes) || !modified.map(now::equals).orElse(false)) {
             throw new ConfigFileException(source, 0, "was changed by another writer since hakit read it (modified "
                     + now + "); nothing was written: read it again and re-run");

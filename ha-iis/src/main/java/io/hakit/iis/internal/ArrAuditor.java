@@ -184,8 +184,8 @@ public final class ArrAuditor {
         if (!f.healthCheck().enabled()) {
             return;
         }
-        String hasPath = URI.create(f.healthCheck().url().replace(" ", "%20")).getRawPath();
-        String wantPath = URI.create(desired.healthCheck().url()).getRawPath();
+        String hasPath = pathOf(f.healthCheck().url());
+        String wantPath = pathOf(desired.healthCheck().url());
         if (!wantPath.equals(hasPath)) {
             out.add(new Finding("HC-002", Severity.WARNING, path + "/@url", "server farm '" + f.name() + "' probes "
                     + hasPath + "; the guide probes " + wantPath, "set url=\"" + desired.healthCheck().url() + "\""));
@@ -201,6 +201,15 @@ public final class ArrAuditor {
                     + "' expects '" + f.healthCheck().responseMatch() + "' in the response; the guide expects '"
                     + desired.healthCheck().responseMatch() + "'", "set responseMatch=\""
                     + desired.healthCheck().responseMatch() + "\""));
+        }
+    }
+
+    private static String pathOf(String url) {
+        try {
+            String path = URI.create(url.strip().replace(" ", "%20")).getRawPath();
+            return path == null || path.isEmpty() ? "/" : path;
+        } catch (IllegalArgumentException e) {
+            return url;
         }
     }
 
