@@ -18,7 +18,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 
 /**
  * Renders the IIS + ARR configuration a deployment needs, following the guide's IIS section:
@@ -205,19 +204,5 @@ public final class ArrConfigRenderer {
         } catch (NoSuchAlgorithmException | CertificateEncodingException e) {
             throw new IllegalStateException("cannot compute a certificate thumbprint", e);
         }
-    }
-
-    /**
-     * @param deployment a deployment
-     * @return the certificate of each HTTPS port the load balancer publishes, by port
-     */
-    static Map<Integer, Optional<CertificateChain>> certificates(Deployment deployment) {
-        Map<Integer, Optional<CertificateChain>> out = new LinkedHashMap<>();
-        for (Vip v : deployment.vips()) {
-            if (v.tls()) {
-                out.putIfAbsent(v.port(), v.certificate());
-            }
-        }
-        return out;
     }
 }

@@ -27,7 +27,7 @@ final class Checks {
         Objects.requireNonNull(value, field);
         if (value.isNegative() || value.compareTo(Duration.ofSeconds(min)) < 0
                 || value.compareTo(Duration.ofSeconds(max)) > 0) {
-            throw new IllegalArgumentException(field + " (" + TimeSpansOrIso.of(value) + ") must be in " + min + ".."
+            throw new IllegalArgumentException(field + " (" + (value.isNegative() ? value.toString() : TimeSpans.format(value)) + ") must be in " + min + ".."
                     + max + " s");
         }
         return value;
@@ -39,12 +39,5 @@ final class Checks {
             throw new IllegalArgumentException(field + " must not be empty");
         }
         return value;
-    }
-
-    /** Formats a possibly negative duration for a message. */
-    private static final class TimeSpansOrIso {
-        static String of(Duration d) {
-            return d.isNegative() ? d.toString() : TimeSpans.format(d);
-        }
     }
 }
