@@ -21,8 +21,8 @@ import java.util.List;
 /**
  * The IIS row of {@code hakit bench plan}: render 500 farms × 10 servers from a deployment, merge them
  * into a 50 KB applicationHost.config (byte-preserving), then read the merged file back and re-plan
- * (which must be empty). Times are medians over repeated runs after warm-up, wall and CPU (this
- * thread); the anchor is the issue's target of 1 s, and linearity is the time per farm member at
+ * (which must be empty). Times are medians of 9 runs, taken round-robin over the sizes after 4 warm-up rounds, wall
+ * and CPU (this thread); the anchor is the issue's target of 1 s, and linearity is the time per farm member at
  * 50, 125, 250 and 500 farms side by side, all from the same run.
  */
 public final class IisPlanBench {
@@ -32,6 +32,8 @@ public final class IisPlanBench {
     private static final int SERVERS = 10;
     private static final int[] FARMS = {50, 125, 250, 500};
     private static final int BASE_BYTES = 50 * 1024;
+    private static final int WARMUPS = 4;
+    private static final int REPEATS = 9;
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private IisPlanBench() {
@@ -50,12 +52,34 @@ public final class IisPlanBench {
         SyntheticDeployments synthetic = new SyntheticDeployments();
         List<Server> servers = synthetic.servers(SERVERS);
         byte[] base = baseFile(BASE_BYTES);
-        List<Run> runs = new ArrayList<>();
+        List<Deployment> deployments = new ArrayList<>();
         for (int farms : FARMS) {
             Deployment d = synthetic.deployment(servers, SyntheticDeployments.services(farms));
-            Deployment iis = d.copy(b -> b.loadBalancer(lb -> lb.vendor(Vendor.IIS).fqdn(d.loadBalancer().fqdn())
-                    .certificate(d.loadBalancer().certificate().orElseThrow())));
-            runs.add(run(iis, base, 7));
+            deployments.add(d.copy(b -> b.loadBalancer(lb -> lb.vendor(Vendor.IIS).fqdn(d.loadBalancer().fqdn())
+                    .certificate(d.loadBalancer().certificate().orElseThrow()))));
+        }
+        // warm up on every size, then measure round-robin, so JIT and machine load weigh on every size alike
+        for (int i = 0; i < WARMUPS; i++) {
+            deployments.forEach(d -> once(d, base, new long[4]));
+        }
+        long[][][] samples = new long[FARMS.length][REPEATS][];
+        int[] merged = new int[FARMS.length];
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        for (int r = 0; r < REPEATS; r++) {
+            for (int k = 0; k < FARMS.length; k++) {
+                long[] t = new long[4];
+                long cpu0 = threads.getCurrentThreadCpuTime();
+                merged[k] = once(deployments.get(k), base, t).length;
+                t[3] = threads.getCurrentThreadCpuTime() - cpu0;
+                samples[k][r] = t;
+            }
+        }
+        List<Run> runs = new ArrayList<>();
+        for (int k = 0; k < FARMS.length; k++) {
+            Deployment d = deployments.get(k);
+            runs.add(new Run(FARMS[k], median(samples[k], 0), median(samples[k], 1), median(samples[k], 2),
+                    median(samples[k], 3), base.length, merged[k],
+                    IisAdapter.plan(d, ApplicationHostConfig.parse(base, "base")).changes().size()));
         }
         Run big = runs.get(runs.size() - 1);
         ObjectNode main = JSON.createObjectNode();
@@ -118,27 +142,6 @@ public final class IisPlanBench {
                 row.path("cpuNsPerMember"), row.path("ratioPerMemberLargestToSmallest").asDouble(),
                 row.path("cpuRatioPerMemberLargestToSmallest").asDouble(),
                 row.path("linear").asBoolean() ? "linear" : "NOT linear");
-    }
-
-    private static Run run(Deployment d, byte[] base, int repeats) {
-        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
-        for (int i = 0; i < 5; i++) {
-            once(d, base, new long[4]);
-        }
-        long[][] samples = new long[repeats][];
-        int merged = 0;
-        int changes = 0;
-        for (int i = 0; i < repeats; i++) {
-            long[] t = new long[4];
-            long cpu0 = threads.getCurrentThreadCpuTime();
-            byte[] out = once(d, base, t);
-            t[3] = threads.getCurrentThreadCpuTime() - cpu0;
-            samples[i] = t;
-            merged = out.length;
-            changes = IisAdapter.plan(d, ApplicationHostConfig.parse(base, "base")).changes().size();
-        }
-        return new Run(d.farms().size(), median(samples, 0), median(samples, 1), median(samples, 2),
-                median(samples, 3), base.length, merged, changes);
     }
 
     private static byte[] once(Deployment d, byte[] base, long[] t) {
