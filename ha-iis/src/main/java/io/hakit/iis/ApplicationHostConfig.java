@@ -343,8 +343,9 @@ public final class ApplicationHostConfig {
 
     /**
      * Merges hakit's objects into the file's text and returns the new bytes. Farms and rules with
-     * hakit's names are replaced when they differ from {@code desired} (attribute by attribute, schema
-     * defaults counted as set) and added when missing; the rules named in {@code removedRules} are
+     * hakit's names are rewritten when they differ from {@code desired} (attribute by attribute, schema
+     * defaults counted as set), keeping the attributes and child elements of the file's copy that hakit
+     * does not model, and added when missing; the rules named in {@code removedRules} are
      * deleted; Default Web Site bindings are added or their {@code sslFlags} corrected. Nothing else
      * changes. Merging the result again gives the same bytes.
      *
@@ -391,7 +392,7 @@ public final class ApplicationHostConfig {
             if (node == null) {
                 added.add(ArrXml.farm(f));
             } else if (!ArrAttributes.of(farmsByName.get(key(f.name()))).equals(ArrAttributes.of(f))) {
-                replace(node, ArrXml.farm(f), edits);
+                replace(node, ArrXml.farm(f, node, text), edits);
             }
         }
         if (added.isEmpty()) {
@@ -424,7 +425,7 @@ public final class ApplicationHostConfig {
             if (node == null) {
                 added.add(ArrXml.rule(r));
             } else if (!ArrAttributes.of(rulesByName.get(key(r.name()))).equals(ArrAttributes.of(r))) {
-                replace(node, ArrXml.rule(r), edits);
+                replace(node, ArrXml.rule(r, node, text), edits);
             }
         }
         if (added.isEmpty()) {

@@ -154,6 +154,52 @@ class MergeTest {
         assertThat(ApplicationHostConfig.parse(merged, "t").merge(one, List.of())).isEqualTo(merged);
     }
 
+    @Test
+    void settingsHakitDoesNotModelSurviveWhenItRewritesItsOwnFarmOrRule() {
+        String farm = "<webFarm name=\"PatientSecure Web Services\" enabled=\"true\" serverAutoStart=\"false\">\n"
+                + "            <server address=\"app1.hospital.org\" enabled=\"false\">\n"
+                + "                <applicationRequestRouting hostName=\"app1-alias\" />\n"
+                + "            </server>\n"
+                + "            <server address=\"gone.hospital.org\" enabled=\"true\" />\n"
+                + "            <applicationRequestRouting>\n"
+                + "                <healthCheck url=\"https://x/\" liveTrafficFailureCodes=\"500-599\" />\n"
+                + "                <protocol httpVersion=\"Http11\">\n"
+                + "                    <cache enabled=\"false\" />\n"
+                + "                </protocol>\n"
+                + "            </applicationRequestRouting>\n"
+                + "        </webFarm>\n";
+        String rule = "<rule name=\"ARR_PatientSecure Web Services_loadbalance_SSL\" stopProcessing=\"false\">\n"
+                + "                    <match url=\"*\" />\n"
+                + "                    <conditions trackAllCaptures=\"true\"><add input=\"{HTTPS}\" pattern=\"On\" /></conditions>\n"
+                + "                    <serverVariables>\n"
+                + "                        <set name=\"HTTP_X_ORIGINAL_HOST\" value=\"{HTTP_HOST}\" />\n"
+                + "                    </serverVariables>\n"
+                + "                    <action type=\"Rewrite\" url=\"http://x/{R:0}\" appendQueryString=\"false\" />\n"
+                + "                </rule>\n";
+        String stock = Fixtures.text(Fixtures.resource("stock-iis10.config"));
+        String text = stock.replace("    <webFarms>\n", "    <webFarms>\n        " + farm)
+                .replace("        <proxy enabled=\"true\" />\n", "        <proxy enabled=\"true\" />\n"
+                        + "        <rewrite>\n            <globalRules>\n                " + rule
+                        + "            </globalRules>\n        </rewrite>\n");
+        byte[] merged = merge(text.getBytes(StandardCharsets.UTF_8));
+        String out = Fixtures.text(merged);
+        assertThat(out).contains("<webFarm name=\"PatientSecure Web Services\" enabled=\"true\" serverAutoStart=\"false\">")
+                .contains("<applicationRequestRouting httpsPort=\"7002\" hostName=\"app1-alias\" />")
+                .contains("liveTrafficFailureCodes=\"500-599\" />")
+                .contains("<protocol httpVersion=\"Http11\">\n                    <cache enabled=\"false\" />\n"
+                        + "                </protocol>")
+                .contains("<conditions logicalGrouping=\"MatchAll\" trackAllCaptures=\"true\">")
+                .contains("<serverVariables>\n                        <set name=\"HTTP_X_ORIGINAL_HOST\" value=\"{HTTP_HOST}\" />\n"
+                        + "                    </serverVariables>")
+                .contains("url=\"https://PatientSecure Web Services/{R:0}\" appendQueryString=\"false\" />")
+                .doesNotContain("gone.hospital.org");
+        ArrConfig back = ApplicationHostConfig.parse(merged, "m").arr();
+        assertThat(back.farm("PatientSecure Web Services")).contains(desired.farm("PatientSecure Web Services").orElseThrow());
+        assertThat(back.rule("ARR_PatientSecure Web Services_loadbalance_SSL"))
+                .isEqualTo(desired.rule("ARR_PatientSecure Web Services_loadbalance_SSL"));
+        assertThat(merge(merged)).isEqualTo(merged);
+    }
+
     private static String name(XmlNode n) {
         return n.attribute("name").orElse("").toLowerCase(Locale.ROOT);
     }

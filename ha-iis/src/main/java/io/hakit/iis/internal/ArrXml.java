@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The ARR model to and from applicationHost.config elements, using only the element and attribute
@@ -97,6 +98,129 @@ public final class ArrXml {
         return out;
     }
 
+    /** Attribute names hakit models, by {@code parent/element}; every other attribute is kept from the file. */
+    private static final Map<String, Set<String>> MODELLED_ATTRIBUTES = Map.ofEntries(
+            Map.entry("webFarms/webFarm", Set.of("name", "enabled")),
+            Map.entry("webFarm/server", Set.of("address", "enabled")),
+            Map.entry("server/applicationRequestRouting", Set.of("httpPort", "httpsPort", "weight")),
+            Map.entry("webFarm/applicationRequestRouting", Set.of()),
+            Map.entry("applicationRequestRouting/healthCheck", Set.of("url", "interval", "timeout", "retries",
+                    "statusCodeMatch", "responseMatch", "minServers")),
+            Map.entry("applicationRequestRouting/affinity", Set.of("useCookie", "cookieName")),
+            Map.entry("applicationRequestRouting/loadBalancing", Set.of("algorithm")),
+            Map.entry("applicationRequestRouting/protocol", Set.of("timeout", "keepAlive", "preserveHostHeader",
+                    "reverseRewriteHostInResponseHeaders")),
+            Map.entry("globalRules/rule", Set.of("name", "enabled", "patternSyntax", "stopProcessing")),
+            Map.entry("rule/match", Set.of("url")),
+            Map.entry("rule/conditions", Set.of("logicalGrouping")),
+            Map.entry("rule/action", Set.of("type", "url")));
+
+    /** Child elements hakit models, by {@code parent/element}; every other child is kept from the file, verbatim. */
+    private static final Map<String, Set<String>> MODELLED_CHILDREN = Map.of(
+            "webFarms/webFarm", Set.of("server", "applicationRequestRouting"),
+            "webFarm/server", Set.of("applicationRequestRouting"),
+            "webFarm/applicationRequestRouting", Set.of("healthCheck", "affinity", "loadBalancing", "protocol"),
+            "globalRules/rule", Set.of("match", "conditions", "action"),
+            "rule/conditions", Set.of("add"));
+
+    /** An element being written: its attributes and children (elements or verbatim text). */
+    private record El(String name, Map<String, String> attributes, List<Object> children) {
+        El(String name, Map<String, String> attributes) {
+            this(name, new LinkedHashMap<>(attributes), new ArrayList<>());
+        }
+    }
+
+    private static List<Line> lines(El el) {
+        List<Line> children = new ArrayList<>();
+        for (Object c : el.children()) {
+            if (c instanceof El) {
+                children.addAll(lines((El) c));
+            } else {
+                children.add(new Line(0, (String) c));
+            }
+        }
+        return element(el.name(), el.attributes(), children);
+    }
+
+    /**
+     * Carries over from the file what hakit does not model: unknown attributes (appended after hakit's) and
+     * unknown child elements (verbatim), recursively through the elements hakit writes. Elements hakit leaves
+     * out because they hold only defaults are written when the file's copy holds something unknown.
+     */
+    private static void overlay(El el, XmlNode existing, String text, String parent) {
+        String key = parent + "/" + el.name();
+        Set<String> known = MODELLED_ATTRIBUTES.getOrDefault(key, Set.of());
+        for (Map.Entry<String, String> a : existing.attributes().entrySet()) {
+            if (!known.contains(a.getKey()) && !el.attributes().containsKey(a.getKey())) {
+                el.attributes().put(a.getKey(), a.getValue());
+            }
+        }
+        Set<String> modelled = MODELLED_CHILDREN.getOrDefault(key, Set.of());
+        for (XmlNode child : existing.children()) {
+            if (!modelled.contains(child.name())) {
+                el.children().add(text.substring(child.start(), child.end()));
+                continue;
+            }
+            if (child.name().equals("add") && key.equals("rule/conditions")) {
+                continue;
+            }
+            El match = null;
+            for (Object c : el.children()) {
+                if (c instanceof El && ((El) c).name().equals(child.name()) && sameKey((El) c, child)) {
+                    match = (El) c;
+                    break;
+                }
+            }
+            if (match == null) {
+                if (child.name().equals("server") || !hasExtras(child, el.name())) {
+                    continue;
+                }
+                match = new El(child.name(), Map.of());
+                el.children().add(match);
+            }
+            overlay(match, child, text, el.name());
+        }
+    }
+
+    private static boolean sameKey(El el, XmlNode node) {
+        return !el.name().equals("server") || node.attribute("address").map(a -> a.equalsIgnoreCase(
+                el.attributes().get("address"))).orElse(false);
+    }
+
+    private static boolean hasExtras(XmlNode node, String parent) {
+        String key = parent + "/" + node.name();
+        Set<String> known = MODELLED_ATTRIBUTES.getOrDefault(key, Set.of());
+        if (node.attributes().keySet().stream().anyMatch(a -> !known.contains(a))) {
+            return true;
+        }
+        Set<String> modelled = MODELLED_CHILDREN.getOrDefault(key, Set.of());
+        return node.children().stream().anyMatch(c -> !modelled.contains(c.name()) || hasExtras(c, node.name()));
+    }
+
+    /**
+     * @param farm a farm
+     * @param existing the file's element of the same name
+     * @param text the file's text
+     * @return the farm's element, keeping what the file's element holds that hakit does not model
+     */
+    public static List<Line> farm(WebFarm farm, XmlNode existing, String text) {
+        El el = farmEl(farm);
+        overlay(el, existing, text, "webFarms");
+        return lines(el);
+    }
+
+    /**
+     * @param rule a rule
+     * @param existing the file's element of the same name
+     * @param text the file's text
+     * @return the rule's element, keeping what the file's element holds that hakit does not model
+     */
+    public static List<Line> rule(RewriteRule rule, XmlNode existing, String text) {
+        El el = ruleEl(rule);
+        overlay(el, existing, text, "globalRules");
+        return lines(el);
+    }
+
     /**
      * @param name an element name
      * @param children child elements' lines, each list one element
@@ -113,14 +237,18 @@ public final class ArrXml {
      * @return its {@code webFarm} element
      */
     public static List<Line> farm(WebFarm farm) {
+        return lines(farmEl(farm));
+    }
+
+    private static El farmEl(WebFarm farm) {
         Map<String, String> a = new LinkedHashMap<>();
         a.put("name", farm.name());
         a.put("enabled", bool(farm.enabled()));
-        List<Line> children = new ArrayList<>();
+        El el = new El("webFarm", a);
         for (FarmServer s : farm.servers()) {
-            children.addAll(server(s));
+            el.children().add(serverEl(s));
         }
-        List<Line> arr = new ArrayList<>();
+        El arr = new El("applicationRequestRouting", Map.of());
         HealthCheck hc = farm.healthCheck();
         if (!hc.equals(HealthCheck.DEFAULT)) {
             Map<String, String> h = new LinkedHashMap<>();
@@ -137,15 +265,15 @@ public final class ArrXml {
                 h.put("responseMatch", hc.responseMatch());
             }
             h.put("minServers", Long.toString(hc.minServers()));
-            arr.addAll(element("healthCheck", h, List.of()));
+            arr.children().add(new El("healthCheck", h));
         }
         Map<String, String> aff = new LinkedHashMap<>();
         aff.put("useCookie", bool(farm.affinity().useCookie()));
         if (!farm.affinity().cookieName().equals(FarmAffinity.DEFAULT_COOKIE_NAME)) {
             aff.put("cookieName", farm.affinity().cookieName());
         }
-        arr.addAll(element("affinity", aff, List.of()));
-        arr.addAll(element("loadBalancing", Map.of("algorithm", farm.algorithm().value()), List.of()));
+        arr.children().add(new El("affinity", aff));
+        arr.children().add(new El("loadBalancing", Map.of("algorithm", farm.algorithm().value())));
         FarmProtocol p = farm.protocol();
         if (!p.equals(FarmProtocol.DEFAULT)) {
             Map<String, String> pa = new LinkedHashMap<>();
@@ -162,16 +290,17 @@ public final class ArrXml {
             if (p.reverseRewriteHostInResponseHeaders() != d.reverseRewriteHostInResponseHeaders()) {
                 pa.put("reverseRewriteHostInResponseHeaders", bool(p.reverseRewriteHostInResponseHeaders()));
             }
-            arr.addAll(element("protocol", pa, List.of()));
+            arr.children().add(new El("protocol", pa));
         }
-        children.addAll(element("applicationRequestRouting", Map.of(), arr));
-        return element("webFarm", a, children);
+        el.children().add(arr);
+        return el;
     }
 
-    private static List<Line> server(FarmServer s) {
+    private static El serverEl(FarmServer s) {
         Map<String, String> a = new LinkedHashMap<>();
         a.put("address", s.address());
         a.put("enabled", bool(s.enabled()));
+        El el = new El("server", a);
         Map<String, String> arr = new LinkedHashMap<>();
         if (s.httpPort() != FarmServer.DEFAULT_HTTP_PORT) {
             arr.put("httpPort", Integer.toString(s.httpPort()));
@@ -182,7 +311,10 @@ public final class ArrXml {
         if (s.weight() != FarmServer.DEFAULT_WEIGHT) {
             arr.put("weight", Long.toString(s.weight()));
         }
-        return element("server", a, arr.isEmpty() ? List.of() : element("applicationRequestRouting", arr, List.of()));
+        if (!arr.isEmpty()) {
+            el.children().add(new El("applicationRequestRouting", arr));
+        }
+        return el;
     }
 
     /**
@@ -190,6 +322,10 @@ public final class ArrXml {
      * @return its {@code rule} element
      */
     public static List<Line> rule(RewriteRule rule) {
+        return lines(ruleEl(rule));
+    }
+
+    private static El ruleEl(RewriteRule rule) {
         Map<String, String> a = new LinkedHashMap<>();
         a.put("name", rule.name());
         if (!rule.enabled()) {
@@ -197,9 +333,10 @@ public final class ArrXml {
         }
         a.put("patternSyntax", rule.patternSyntax().value());
         a.put("stopProcessing", bool(rule.stopProcessing()));
-        List<Line> children = new ArrayList<>(element("match", Map.of("url", rule.matchUrl()), List.of()));
+        El el = new El("rule", a);
+        el.children().add(new El("match", Map.of("url", rule.matchUrl())));
         if (!rule.conditions().isEmpty() || rule.logicalGrouping() != RewriteRule.LogicalGrouping.MATCH_ALL) {
-            List<Line> adds = new ArrayList<>();
+            El conditions = new El("conditions", Map.of("logicalGrouping", rule.logicalGrouping().value()));
             for (RuleCondition c : rule.conditions()) {
                 Map<String, String> ca = new LinkedHashMap<>();
                 ca.put("input", c.input());
@@ -213,17 +350,17 @@ public final class ArrXml {
                 if (c.negate()) {
                     ca.put("negate", "true");
                 }
-                adds.addAll(element("add", ca, List.of()));
+                conditions.children().add(new El("add", ca));
             }
-            children.addAll(element("conditions", Map.of("logicalGrouping", rule.logicalGrouping().value()), adds));
+            el.children().add(conditions);
         }
         Map<String, String> act = new LinkedHashMap<>();
         act.put("type", rule.actionType().value());
         if (!rule.actionUrl().isEmpty()) {
             act.put("url", rule.actionUrl());
         }
-        children.addAll(element("action", act, List.of()));
-        return element("rule", a, children);
+        el.children().add(new El("action", act));
+        return el;
     }
 
     /**
