@@ -12,4 +12,7 @@ module io.hakit.f5 {
     requires com.fasterxml.jackson.databind;
     requires jdk.httpserver;
 
+    exports io.hakit.f5;
+    exports io.hakit.f5.as3;
+
 }
