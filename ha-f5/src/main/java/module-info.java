@@ -12,4 +12,6 @@ module io.hakit.f5 {
     requires com.fasterxml.jackson.databind;
     requires jdk.httpserver;
 
+    exports io.hakit.f5.sim;
+
 }
