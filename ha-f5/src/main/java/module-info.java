@@ -14,5 +14,6 @@ module io.hakit.f5 {
 
     exports io.hakit.f5;
     exports io.hakit.f5.as3;
+    exports io.hakit.f5.sim;
 
 }
