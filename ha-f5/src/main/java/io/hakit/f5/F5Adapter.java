@@ -88,7 +88,7 @@ public final class F5Adapter implements LoadBalancerAdapter {
         this.validateOnly = b.validateOnly;
         this.syncTimeout = b.syncTimeout;
         this.syncPoll = b.syncPoll;
-        this.lbKey = b.lbKey;
+        this.lbKey = b.lbKey == null ? null : b.lbKey.clone();
         this.bigIp = BigIp.of(client);
     }
 

@@ -73,7 +73,7 @@ public final class IControlClient implements AutoCloseable {
     private IControlClient(Builder b) {
         this.url = b.url;
         this.user = b.user;
-        this.password = b.password;
+        this.password = b.password.clone();
         this.basicAuth = b.basicAuth;
         this.loginProvider = b.loginProvider;
         this.connectTimeout = b.connectTimeout;

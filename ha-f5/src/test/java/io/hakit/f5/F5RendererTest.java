@@ -15,7 +15,7 @@ class F5RendererTest {
     Path dir;
 
     private List<F5Object> render() {
-        return F5Renderer.create().render(Fixtures.reference(dir));
+        return F5Renderer.create().render(io.hakit.f5.functional.SimFixtures.reference(dir));
     }
 
     private F5Object find(List<F5Object> objects, F5Type type, String name) {
@@ -106,7 +106,7 @@ class F5RendererTest {
 
     @Test
     void gtmRendersAWideIpPerName() {
-        Deployment d = Fixtures.reference(dir);
+        Deployment d = io.hakit.f5.functional.SimFixtures.reference(dir);
         List<F5Object> objects = F5Renderer.builder().gtmDatacenter("dc1").build().render(d);
         assertThat(objects.stream().filter(o -> o.type() == F5Type.GTM_WIDEIP_A).map(F5Object::name))
                 .containsExactlyInAnyOrder("patientsecure.hospital.org", "patientsecurehl7.hospital.org");

@@ -1,4 +1,4 @@
-package io.hakit.f5;
+package io.hakit.f5.functional;
 
 import io.hakit.model.Deployment;
 import io.hakit.model.cert.ThrowawayCa;
@@ -10,18 +10,17 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /** The reference F5 topology with certificates (and the LB key) made by a throwaway CA in a temp folder. */
-final class Fixtures {
+public final class SimFixtures {
 
-    static final ThrowawayCa CA = ThrowawayCa.create("Hospital Test CA");
-    static final ThrowawayCa.Issued LB = CA.issueServer("patientsecure.hospital.org", "patientsecurehl7.hospital.org");
-    static final ThrowawayCa.Issued APP1 = CA.issueServer("app1.hospital.org");
-    static final ThrowawayCa.Issued APP2 = CA.issueServer("app2.hospital.org");
+    public static final ThrowawayCa CA = ThrowawayCa.create("Hospital Test CA");
+    public static final ThrowawayCa.Issued LB = CA.issueServer("patientsecure.hospital.org", "patientsecurehl7.hospital.org");
+    public static final ThrowawayCa.Issued APP1 = CA.issueServer("app1.hospital.org");
+    public static final ThrowawayCa.Issued APP2 = CA.issueServer("app2.hospital.org");
 
-    private Fixtures() {
+    private SimFixtures() {
     }
 
-    /** @return the reference topology file's text */
-    static String referenceYaml() {
+    public static String referenceYaml() {
         try {
             return Files.readString(Path.of("../examples/topologies/reference-f5.yaml"));
         } catch (IOException e) {
@@ -29,13 +28,7 @@ final class Fixtures {
         }
     }
 
-    /**
-     * @param dir a temp folder
-     * @param yaml topology text whose certificate paths are certs/lb.pem, certs/app1.pem, certs/app2.pem,
-     *     certs/hospital-ca.pem
-     * @return the deployment
-     */
-    static Deployment deployment(Path dir, String yaml) {
+    public static Deployment deployment(Path dir, String yaml) {
         try {
             Path certs = Files.createDirectories(dir.resolve("certs"));
             Files.writeString(certs.resolve("lb.pem"), LB.chainPem());
@@ -50,19 +43,11 @@ final class Fixtures {
         }
     }
 
-    /**
-     * @param dir a temp folder
-     * @return the reference deployment
-     */
-    static Deployment reference(Path dir) {
+    public static Deployment reference(Path dir) {
         return deployment(dir, referenceYaml());
     }
 
-    /**
-     * @param dir a temp folder
-     * @return the LB's private key PEM file
-     */
-    static Path lbKey(Path dir) {
+    public static Path lbKey(Path dir) {
         try {
             Path key = dir.resolve("lb.key");
             Files.write(key, LB.privateKeyPem().getBytes(StandardCharsets.US_ASCII));
