@@ -194,8 +194,10 @@ public final class Auditor {
                 && deployment.get().loadBalancer().certificate().isPresent()) {
             names.addAll(dnsNames(deployment.get().loadBalancer().certificate().get().leaf()));
         } else {
-            out.add(new Finding("TLS-002", Severity.ERROR, where, "certificate " + cert.fullPath()
-                    + " has no Subject Alternative Name", "use a certificate whose SANs name the load balancer's FQDN(s)"));
+            out.add(new Finding("TLS-002", Severity.WARNING, where, "the BIG-IP reports no Subject Alternative Name for "
+                    + "certificate " + cert.fullPath() + " (" + cert.attribute("subject").orElse("no subject") + ")",
+                    "check that the certificate's SANs cover the load balancer's FQDN(s); audit with the topology to "
+                            + "check hakit's own certificate"));
             return;
         }
         if (names.isEmpty()) {
