@@ -31,7 +31,8 @@ import java.util.Optional;
  * <li>HL7 on its own virtual server (the HL7 address) with a pool in priority-group activation
  *     ({@code minActiveMembers} 1, the first server's priority highest): all traffic to one server
  *     (F5-002, HL7-001);</li>
- * <li>GTM wide IPs for the load balancer's names when a GTM data center is given.</li>
+ * <li>GTM when a data center is given: a {@code gtm server} for this BIG-IP declaring its virtual servers,
+ *     and a {@code wideip a} with its {@code pool a} for each load balancer name.</li>
  * </ul>
  * Every object that has a {@code description} carries the deployment's ownership marker. Immutable and
  * thread-safe.
@@ -164,17 +165,23 @@ public final class F5Renderer {
     private static void renderGtm(Deployment d, String datacenter, String marker, Map<String, F5Object> out) {
         String address = d.loadBalancer().address().orElseThrow(() -> new IllegalArgumentException(
                 "loadBalancer.address is required for GTM"));
-        add(out, F5Objects.gtmServer(GTM_SERVER).datacenter(datacenter).address(address, GTM_SERVER)
-                .attribute("virtualServerDiscovery", "enabled").description(marker).build());
         Map<String, List<Vip>> byName = new LinkedHashMap<>();
+        List<Map<String, Object>> virtualServers = new ArrayList<>();
         for (Vip vip : d.vips()) {
             byName.computeIfAbsent(vip.fqdn(), k -> new ArrayList<>()).add(vip);
+            Map<String, Object> vs = new LinkedHashMap<>();
+            vs.put("name", virtualName(vip));
+            vs.put("destination", F5Names.addressPort(vip.address().orElse(address), vip.port()));
+            virtualServers.add(vs);
         }
+        add(out, F5Objects.gtmServer(GTM_SERVER).datacenter(datacenter).address(address, GTM_SERVER)
+                .attribute("virtualServerDiscovery", "disabled").attribute("virtualServers", virtualServers)
+                .description(marker).build());
         for (Map.Entry<String, List<Vip>> e : byName.entrySet()) {
             String pool = "ps-gtm-" + e.getKey().toLowerCase(Locale.ROOT);
             F5Objects.GtmPoolBuilder gp = F5Objects.gtmPoolA(pool).loadBalancingMode("global-availability");
             Vip first = e.getValue().get(0);
-            gp.member(GTM_SERVER, F5Names.fullPath(F5Names.COMMON, virtualName(first)), 0);
+            gp.member(GTM_SERVER, virtualName(first), 0);
             add(out, gp.build());
             add(out, F5Objects.wideIpA(e.getKey()).pool(pool, 0).poolLbMode("round-robin").description(marker)
                     .build());

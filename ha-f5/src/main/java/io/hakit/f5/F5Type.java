@@ -31,7 +31,7 @@ public enum F5Type {
     /** {@code ltm virtual}, profiles inline. */
     VIRTUAL("ltm/virtual", true, true, Map.of()),
     /** {@code gtm server}. */
-    GTM_SERVER("gtm/server", true, false, Map.of()),
+    GTM_SERVER("gtm/server", true, true, Map.of()),
     /** {@code gtm pool a}: no description; recognised by the name hakit gives it. */
     GTM_POOL_A("gtm/pool/a", false, true, Map.of()),
     /** {@code gtm wideip a}. */

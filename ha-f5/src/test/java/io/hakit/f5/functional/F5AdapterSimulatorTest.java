@@ -336,4 +336,18 @@ class F5AdapterSimulatorTest {
             assertThat(lines.get(0)).isEqualTo("[1/40] create ltm/node /Common/app1.hospital.org");
         }
     }
+
+    @Test
+    void gtmWideIpsForBothNamesConvergeAndReplanEmpty() {
+        sim.create("/mgmt/tm/gtm/datacenter", Map.of("name", "dc1", "partition", "Common"));
+        io.hakit.f5.F5Renderer gtm = io.hakit.f5.F5Renderer.builder().gtmDatacenter("dc1").build();
+        ApplyResult r = converge(b -> b.renderer(gtm));
+        assertThat(r.outcome()).as(r.failure().orElse("")).isEqualTo(ApplyResult.Outcome.APPLIED);
+        try (F5Adapter a = builder().renderer(gtm).build()) {
+            Plan again = a.plan(reference);
+            assertThat(again.isEmpty()).as(again.toText()).isTrue();
+            assertThat(a.bigIp().wideIps().list()).extracting(F5Object::name)
+                    .containsExactlyInAnyOrder("patientsecure.hospital.org", "patientsecurehl7.hospital.org");
+        }
+    }
 }
