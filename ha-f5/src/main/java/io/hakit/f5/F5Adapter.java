@@ -191,7 +191,7 @@ public final class F5Adapter implements LoadBalancerAdapter {
             }
             tx.commit();
         } catch (TransportException e) {
-            return afterLostCommit(deployment, plan, queued, listener, requests0, writes0, e);
+            return afterLostCommit(tx, deployment, plan, queued, listener, requests0, writes0, e);
         } catch (HakitException e) {
             listener.failed(changes.get(changes.size() - 1), e);
             return rolledBack(plan, queued, listener, requests0, writes0, (validateOnly ? "validation" : "commit")
@@ -212,9 +212,39 @@ public final class F5Adapter implements LoadBalancerAdapter {
                 queued, List.of(), client.writeCount() - writes0, failure, client.requestCount() - requests0);
     }
 
-    private ApplyResult afterLostCommit(Deployment deployment, Plan plan, List<Change> queued, ApplyListener listener,
-            int requests0, int writes0, TransportException e) {
-        // the commit's answer was lost: read the device to learn whether the transaction took effect
+    private ApplyResult afterLostCommit(F5Transaction tx, Deployment deployment, Plan plan, List<Change> queued,
+            ApplyListener listener, int requests0, int writes0, TransportException e) {
+        // the commit's answer was lost: ask the device what became of the transaction; one that has not run yet is
+        // deleted, so it cannot take effect later
+        String path = "/mgmt/tm/transaction/" + tx.id();
+        try {
+            Optional<com.fasterxml.jackson.databind.JsonNode> state = client.find(path);
+            for (int polls = 0; state.isPresent() && state.get().path("state").asText().equals("VALIDATING")
+                    && polls < 100; polls++) {
+                Thread.sleep(100);
+                state = client.find(path);
+            }
+            String s = state.map(j -> j.path("state").asText("")).orElse("");
+            if (s.equals("COMPLETED")) {
+                queued.forEach(listener::applied);
+                return new ApplyResult(plan, ApplyResult.Outcome.APPLIED, queued, List.of(),
+                        client.writeCount() - writes0, Optional.empty(), client.requestCount() - requests0);
+            }
+            if (s.equals("FAILED")) {
+                return rolledBack(plan, queued, listener, requests0, writes0, "commit of transaction " + tx.id()
+                        + " refused by the BIG-IP, nothing changed: "
+                        + state.get().path("failureReason").asText("the device gave no reason"));
+            }
+            if (s.equals("STARTED")) {
+                client.delete(path);
+                return rolledBack(plan, queued, listener, requests0, writes0, "the commit's answer was lost ("
+                        + e.getMessage() + "); the transaction had not run and was deleted, nothing changed");
+            }
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+        } catch (HakitException unknown) {
+            LOG.debug("transaction {} after a lost commit: {}", tx.id(), unknown.getMessage());
+        }
         Plan now;
         try {
             now = plan(deployment);

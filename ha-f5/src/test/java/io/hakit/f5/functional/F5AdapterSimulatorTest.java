@@ -350,4 +350,54 @@ class F5AdapterSimulatorTest {
                     .containsExactlyInAnyOrder("patientsecure.hospital.org", "patientsecurehl7.hospital.org");
         }
     }
+
+    /** @return the 1-based number of the commit among the requests of one converge from empty */
+    int commitStep() {
+        try (F5Simulator probe = F5Simulator.builder().start();
+                F5Adapter a = F5Adapter.builder().url(probe.url()).credentials("admin", "admin")
+                        .lbKey(SimFixtures.lbKey(dir)).build()) {
+            a.apply(reference, a.plan(reference), ApplyListener.NONE);
+            List<RecordedRequest> run = probe.requests();
+            for (int i = 0; i < run.size(); i++) {
+                if (run.get(i).method().equals("PATCH") && run.get(i).path().startsWith("/mgmt/tm/transaction/")) {
+                    return i + 1;
+                }
+            }
+        }
+        throw new AssertionError("no commit");
+    }
+
+    @Test
+    void aConnectionResetOnTheCommitIsCheckedOnTheDeviceAndReportedAsNothingChanged() {
+        int commit = commitStep();
+        JsonNode before = sim.snapshot();
+        sim.faults().resetRequest(commit);
+        ApplyResult r = converge(b -> { });
+        assertThat(r.outcome()).as(r.failure().orElse("")).isEqualTo(ApplyResult.Outcome.ROLLED_BACK);
+        assertThat(r.failure().orElseThrow()).contains("answer was lost").contains("nothing changed");
+        assertThat(sim.snapshot()).isEqualTo(before);
+    }
+
+    @Test
+    void aCommitStillInFlightAfterTheResponseTimeoutIsDeletedSoItCannotLandLater() throws InterruptedException {
+        int commit = commitStep();
+        JsonNode before = sim.snapshot();
+        sim.faults().delayRequest(commit, Duration.ofMillis(1500));
+        ApplyResult r = converge(b -> b.timeouts(Duration.ofSeconds(2), Duration.ofMillis(500)));
+        assertThat(r.outcome()).as(r.failure().orElse("")).isEqualTo(ApplyResult.Outcome.ROLLED_BACK);
+        assertThat(r.failure().orElseThrow()).contains("response time-out").contains("was deleted, nothing changed");
+        Thread.sleep(1500); // the delayed commit arrives now and finds no transaction
+        assertThat(sim.snapshot()).isEqualTo(before);
+        assertThat(sim.transactionsCommitted()).isZero();
+        assertThat(converge(b -> { }).outcome()).isEqualTo(ApplyResult.Outcome.APPLIED);
+    }
+
+    @Test
+    void aKeyFileWithoutAPrivateKeyIsRefusedWhenBuilding() throws Exception {
+        Path notAKey = java.nio.file.Files.writeString(dir.resolve("cert.pem"), SimFixtures.CA.certificatePem());
+        assertThatThrownBy(() -> F5Adapter.builder().lbKey(notAKey)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("holds no PEM private key");
+        assertThatThrownBy(() -> F5Adapter.builder().lbKey(dir.resolve("missing.key")))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("cannot read");
+    }
 }
