@@ -46,6 +46,8 @@ public final class IControlClient implements AutoCloseable {
     public static final Duration TOKEN_MAX_LIFETIME = Duration.ofSeconds(36_000);
     /** How long before its expiry a token is extended: 60 s. */
     public static final Duration TOKEN_MARGIN = Duration.ofSeconds(60);
+    /** Upload chunk size: 512 KiB (BIG-IP's REST API takes at most 1 MiB per request). */
+    public static final int UPLOAD_CHUNK = 512 * 1024;
     /** The header that enlists a request in a transaction. */
     public static final String COORDINATION_HEADER = "X-F5-REST-Coordination-Id";
 
@@ -184,8 +186,8 @@ public final class IControlClient implements AutoCloseable {
     }
 
     /**
-     * Uploads a file to {@code /mgmt/shared/file-transfer/uploads/<name>} in one {@code Content-Range}
-     * chunk (certificates and keys are small), where {@code sys file ssl-cert}/{@code ssl-key} install it from
+     * Uploads a file to {@code /mgmt/shared/file-transfer/uploads/<name>} in {@code Content-Range} chunks of
+     * {@link #UPLOAD_CHUNK} bytes (certificates and keys take one), where {@code sys file ssl-cert}/{@code ssl-key} install it from
      * {@code file:///var/config/rest/downloads/<name>}. The content is never logged.
      *
      * @param name the file name
@@ -200,8 +202,12 @@ public final class IControlClient implements AutoCloseable {
         if (content.length == 0) {
             throw new IllegalArgumentException("content of " + name + " must not be empty");
         }
-        sendRaw("POST", "/mgmt/shared/file-transfer/uploads/" + F5Names.encodeSegment(name), content,
-                "0-" + (content.length - 1) + "/" + content.length);
+        String path = "/mgmt/shared/file-transfer/uploads/" + F5Names.encodeSegment(name);
+        for (int start = 0; start < content.length; start += UPLOAD_CHUNK) {
+            int end = Math.min(content.length, start + UPLOAD_CHUNK);
+            sendRaw("POST", path, java.util.Arrays.copyOfRange(content, start, end),
+                    start + "-" + (end - 1) + "/" + content.length);
+        }
         return "file:///var/config/rest/downloads/" + name;
     }
 

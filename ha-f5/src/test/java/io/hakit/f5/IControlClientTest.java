@@ -334,4 +334,19 @@ class IControlClientTest {
             assertThat(c.toString()).doesNotContain(SECRET).contains("automation");
         }
     }
+
+    @Test
+    void largeUploadsAreSentInContentRangeChunks() {
+        stubLogin(1200);
+        wm.stubFor(post(urlPathEqualTo("/mgmt/shared/file-transfer/uploads/big.crt")).willReturn(okJson("{}")));
+        byte[] content = new byte[IControlClient.UPLOAD_CHUNK + 10];
+        try (IControlClient c = client()) {
+            assertThat(c.upload("big.crt", content)).isEqualTo("file:///var/config/rest/downloads/big.crt");
+        }
+        wm.verify(postRequestedFor(urlEqualTo("/mgmt/shared/file-transfer/uploads/big.crt"))
+                .withHeader("Content-Range", equalTo("0-" + (IControlClient.UPLOAD_CHUNK - 1) + "/" + content.length)));
+        wm.verify(postRequestedFor(urlEqualTo("/mgmt/shared/file-transfer/uploads/big.crt"))
+                .withHeader("Content-Range", equalTo(IControlClient.UPLOAD_CHUNK + "-" + (content.length - 1) + "/"
+                        + content.length)));
+    }
 }
