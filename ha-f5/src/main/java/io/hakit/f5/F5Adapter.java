@@ -135,7 +135,8 @@ public final class F5Adapter implements LoadBalancerAdapter {
     public Plan plan(Deployment deployment) {
         Objects.requireNonNull(deployment, "deployment");
         List<F5Object> desired = renderer.render(deployment);
-        return Planner.plan(desired, read(false), Ownership.of(deployment), adopt, lbKey != null, fixedRequests());
+        return Planner.plan(desired, read(false), Ownership.of(deployment), adopt, lbKey != null, fixedRequests(),
+                expiry(deployment));
     }
 
     @Override
@@ -160,11 +161,14 @@ public final class F5Adapter implements LoadBalancerAdapter {
         int requests0 = client.requestCount();
         int writes0 = client.writeCount();
         List<Change> changes = plan.changes();
-        // uploads first: they land in a download folder and change no configuration
+        // uploads first: they land in a download folder and change no configuration; each content gets its own
+        // file name, so replacing a certificate installs the new file
+        Map<String, String> sourcePaths = new HashMap<>();
         for (Change c : changes) {
             if (Planner.isUpload(c)) {
                 String name = c.name().substring(c.name().lastIndexOf('/') + 1);
-                client.upload(name, fileContent(deployment, name));
+                byte[] content = fileContent(deployment, name);
+                sourcePaths.put(c.type() + " " + c.name(), client.upload(name + "-" + digest(content), content));
             }
         }
         F5Transaction tx = client.beginTransaction();
@@ -173,7 +177,7 @@ public final class F5Adapter implements LoadBalancerAdapter {
             Change c = changes.get(i);
             listener.starting(c, i, changes.size());
             try {
-                enlist(tx, c, desired);
+                enlist(tx, c, desired, sourcePaths);
                 queued.add(c);
             } catch (HakitException e) {
                 listener.failed(c, e);
@@ -275,13 +279,22 @@ public final class F5Adapter implements LoadBalancerAdapter {
                 Optional.of(failure), client.requestCount() - requests0);
     }
 
-    private void enlist(F5Transaction tx, Change c, Map<String, F5Object> desired) {
+    private void enlist(F5Transaction tx, Change c, Map<String, F5Object> desired, Map<String, String> sourcePaths) {
         F5Type type = F5Type.fromKey(c.type()).orElseThrow(() -> new IllegalArgumentException("not an F5 type: "
                 + c.type()));
         String partition = c.name().substring(1, c.name().indexOf('/', 1));
         String name = c.name().substring(c.name().indexOf('/', 1) + 1);
         String item = F5Names.itemPath(type.collection(), partition, name);
         F5Object want = desired.get(c.type() + " " + c.name());
+        String sourcePath = sourcePaths.get(c.type() + " " + c.name());
+        if (sourcePath != null && want != null) {
+            want = want.toBuilder().attribute("sourcePath", sourcePath).build();
+            if (c.op() == ChangeOp.UPDATE) {
+                ObjectNode patch = IControlClient.JSON.createObjectNode().put("sourcePath", sourcePath);
+                tx.modify(item, patch);
+                return;
+            }
+        }
         switch (c.op()) {
             case CREATE:
                 tx.create(type.collection(), (want != null ? want : F5Object.builder(type, name).partition(partition)
@@ -319,6 +332,25 @@ public final class F5Adapter implements LoadBalancerAdapter {
             default:
                 throw new IllegalArgumentException("hakit uploads no file named " + file);
         }
+    }
+
+    private static String digest(byte[] content) {
+        try {
+            byte[] d = java.security.MessageDigest.getInstance("SHA-256").digest(content);
+            return java.util.HexFormat.of().formatHex(d, 0, 6);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is missing", e);
+        }
+    }
+
+    /** @return the expiry (epoch seconds) of each certificate file hakit installs, by full path */
+    private static Map<String, Long> expiry(Deployment d) {
+        Map<String, Long> m = new HashMap<>();
+        d.loadBalancer().certificate().ifPresent(c -> m.put(F5Names.fullPath(F5Names.COMMON, F5Renderer.LB_CERT),
+                c.leaf().getNotAfter().toInstant().getEpochSecond()));
+        d.trustCa().ifPresent(c -> m.put(F5Names.fullPath(F5Names.COMMON, F5Renderer.TRUST_CA),
+                c.leaf().getNotAfter().toInstant().getEpochSecond()));
+        return m;
     }
 
     private static byte[] pem(CertificateChain chain) {
@@ -359,7 +391,7 @@ public final class F5Adapter implements LoadBalancerAdapter {
         Objects.requireNonNull(deployment, "deployment");
         DeviceState state = read(true);
         Optional<Plan> drift = deployment.map(d -> Planner.plan(renderer.render(d), state, Ownership.of(d), adopt,
-                lbKey != null, fixedRequests()));
+                lbKey != null, fixedRequests(), expiry(d)));
         return new AuditReport("f5", AuditReport.Source.DEVICE, Auditor.audit(state, deployment), drift);
     }
 

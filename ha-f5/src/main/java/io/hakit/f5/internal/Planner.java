@@ -33,26 +33,35 @@ public final class Planner {
      * @param adopt take over foreign objects in the way
      * @param haveKey whether the load balancer's key was given
      * @param fixedRequests requests an apply takes besides one per change (transaction, commit, save, sync)
+     * @param expiry the {@code expirationDate} (epoch seconds) each certificate file hakit installs must have, by
+     *     full path: a certificate on the device that differs is replaced (the LB certificate with its key)
      * @return the plan
      */
     public static Plan plan(List<F5Object> desired, DeviceState state, Ownership ownership, boolean adopt,
-            boolean haveKey, int fixedRequests) {
+            boolean haveKey, int fixedRequests, Map<String, Long> expiry) {
         List<Change> changes = new ArrayList<>();
         List<Conflict> conflicts = new ArrayList<>();
         Set<String> wanted = new HashSet<>();
         boolean lbCertMissing = desired.stream().anyMatch(o -> o.type() == F5Type.SSL_CERT
                 && o.name().equals(F5Renderer.LB_CERT) && state.find(F5Type.SSL_CERT, o.fullPath()).isEmpty());
+        boolean lbCertStale = desired.stream().anyMatch(o -> o.type() == F5Type.SSL_CERT
+                && o.name().equals(F5Renderer.LB_CERT) && stale(state.find(F5Type.SSL_CERT, o.fullPath()), expiry.get(o.fullPath())));
         int uploads = 0;
         for (F5Object o : desired) {
             wanted.add(o.type().key() + " " + o.fullPath());
             if (o.type() == F5Type.SSL_KEY) {
-                if (lbCertMissing) {
+                if (lbCertMissing || lbCertStale) {
                     if (!haveKey) {
                         conflicts.add(new Conflict(Conflict.Kind.MISSING_KEY, F5Type.SSL_KEY.key(), o.fullPath(),
-                                "the BIG-IP lacks the load balancer's certificate (" + F5Renderer.LB_CERT + ") and no "
-                                        + "private key was given: pass --lb-key PEM (builder lbKey(Path)) to upload both"));
-                    } else {
+                                (lbCertMissing ? "the BIG-IP lacks the load balancer's certificate ("
+                                        : "the BIG-IP has another load balancer certificate than the topology's (")
+                                        + F5Renderer.LB_CERT + ") and no private key was given: pass --lb-key PEM "
+                                        + "(builder lbKey(Path)) to upload both"));
+                    } else if (lbCertMissing) {
                         changes.add(Change.create(o.type().key(), o.fullPath(), o.attributes()));
+                        uploads++;
+                    } else {
+                        changes.add(Change.update(o.type().key(), o.fullPath(), Map.of(), o.attributes()));
                         uploads++;
                     }
                 }
@@ -65,6 +74,18 @@ public final class Planner {
                 }
                 changes.add(Change.create(o.type().key(), o.fullPath(), o.attributes()));
                 if (o.type() == F5Type.SSL_CERT) {
+                    uploads++;
+                }
+                continue;
+            }
+            if (o.type() == F5Type.SSL_CERT) {
+                Long want = expiry.get(o.fullPath());
+                if (stale(current, want) && (haveKey || !o.name().equals(F5Renderer.LB_CERT))) {
+                    Map<String, Object> before = new LinkedHashMap<>();
+                    before.put("expirationDate", current.get().attributes().get("expirationDate"));
+                    Map<String, Object> after = new LinkedHashMap<>(o.attributes());
+                    after.put("expirationDate", want);
+                    changes.add(new Change(ChangeOp.UPDATE, o.type().key(), o.fullPath(), before, after));
                     uploads++;
                 }
                 continue;
@@ -104,11 +125,20 @@ public final class Planner {
         return new Plan("f5", changes, requests, conflicts);
     }
 
+    private static boolean stale(Optional<F5Object> current, Long want) {
+        if (current.isEmpty() || want == null) {
+            return false;
+        }
+        Object have = current.get().attributes().get("expirationDate");
+        return !(have instanceof Number) || ((Number) have).longValue() != want;
+    }
+
     /**
      * @param c a change
-     * @return whether it is written inside the transaction (everything but nothing: uploads come before)
+     * @return whether applying it needs a file uploaded first (installing or replacing a certificate or key)
      */
     public static boolean isUpload(Change c) {
-        return c.op() == ChangeOp.CREATE && (c.type().equals(F5Type.SSL_CERT.key()) || c.type().equals(F5Type.SSL_KEY.key()));
+        return (c.op() == ChangeOp.CREATE || c.op() == ChangeOp.UPDATE)
+                && (c.type().equals(F5Type.SSL_CERT.key()) || c.type().equals(F5Type.SSL_KEY.key()));
     }
 }

@@ -400,4 +400,34 @@ class F5AdapterSimulatorTest {
         assertThatThrownBy(() -> F5Adapter.builder().lbKey(dir.resolve("missing.key")))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("cannot read");
     }
+
+    @Test
+    void aRenewedLoadBalancerCertificateIsReplacedWithItsKeyInTheSameTransaction() throws Exception {
+        converge(b -> { });
+        io.hakit.model.cert.ThrowawayCa.Issued renewed = SimFixtures.CA.issue(s -> s
+                .commonName("patientsecure.hospital.org").dnsNames("patientsecure.hospital.org")
+                .validity(java.time.Instant.now().minusSeconds(60), java.time.Instant.now().plus(Duration.ofDays(400))));
+        java.nio.file.Files.writeString(dir.resolve("certs/lb.pem"), renewed.chainPem());
+        Deployment renewedDeployment = io.hakit.model.topology.TopologyLoader.load(dir.resolve("topology.yaml"));
+        Path newKey = java.nio.file.Files.writeString(dir.resolve("renewed.key"), renewed.privateKeyPem());
+
+        try (F5Adapter a = builder().build()) {
+            // without the new key the old key cannot stay beside the new certificate
+            try (F5Adapter noKey = F5Adapter.builder().url(sim.url()).credentials("admin", "admin").build()) {
+                assertThat(noKey.plan(renewedDeployment).conflicts()).extracting(Conflict::kind)
+                        .containsExactly(Conflict.Kind.MISSING_KEY);
+            }
+        }
+        try (F5Adapter a = F5Adapter.builder().url(sim.url()).credentials("admin", "admin").lbKey(newKey).build()) {
+            Plan plan = a.plan(renewedDeployment);
+            assertThat(plan.changes()).extracting(c -> c.op() + " " + c.name())
+                    .containsExactly("update /Common/ps-lb.crt", "update /Common/ps-lb.key");
+            ApplyResult r = a.apply(renewedDeployment, plan, ApplyListener.NONE);
+            assertThat(r.outcome()).as(r.failure().orElse("")).isEqualTo(ApplyResult.Outcome.APPLIED);
+            assertThat(a.plan(renewedDeployment).isEmpty()).isTrue();
+            assertThat(a.bigIp().sslCerts().get("ps-lb.crt").attributes().get("expirationDate"))
+                    .isEqualTo(renewed.certificate().getNotAfter().toInstant().getEpochSecond());
+        }
+        assertThat(sim.transactionsCommitted()).isEqualTo(2);
+    }
 }
