@@ -139,4 +139,21 @@ class F5CommandTest {
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.err()).contains("as3 only renders; use --vendor f5 to plan and apply");
     }
+
+    @Test
+    void simulateF5WithTlsWritesItsCaAndAnswersOverVerifiedHttps() throws Exception {
+        Path tls = dir.resolve("tls");
+        io.hakit.examples.cli.vendor.SimulatorOptions options = new io.hakit.examples.cli.vendor.SimulatorOptions(0,
+                "ops", "pw", java.util.Optional.of(tls));
+        try (io.hakit.examples.cli.vendor.RunningSimulator running = new io.hakit.examples.cli.vendor.F5Support()
+                .simulate(options).orElseThrow()) {
+            assertThat(running.url().getScheme()).isEqualTo("https");
+            Path ca = tls.resolve(io.hakit.examples.cli.vendor.F5Support.SIMULATOR_CA);
+            try (io.hakit.f5.IControlClient c = io.hakit.f5.IControlClient.builder().url(running.url())
+                    .credentials("ops", "pw").tls(io.hakit.health.TlsSettings.builder()
+                            .trust(io.hakit.model.cert.Pem.read(ca)).build()).build()) {
+                assertThat(c.get("/mgmt/tm/sys/version").toString()).contains("version");
+            }
+        }
+    }
 }
