@@ -110,7 +110,12 @@ public final class HttpFront implements HttpHandler {
         }
         if (f == null) {
             synchronized (device) {
-                resp = device.handle(r);
+                try {
+                    resp = device.handle(r);
+                } catch (RuntimeException e) {
+                    LOG.warn("F5 simulator failed on {} {}", r.method(), r.path(), e);
+                    resp = SimResponse.error(F5Error.tmos(500, "F5 simulator internal error: " + e, 1));
+                }
                 record(r, resp.status());
             }
         } else {
