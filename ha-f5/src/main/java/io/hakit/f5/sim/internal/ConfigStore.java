@@ -21,7 +21,8 @@ import java.util.function.Function;
  * The running configuration of the simulated BIG-IP: every object by type and full path, and
  * the rules mcpd applies when it changes (defaults, references, in-use checks, duplicates).
  * Not thread-safe: the device serialises access. {@link #copy()} makes an independent copy, so
- * a change runs on a copy and replaces the original only when it succeeded.
+ * a change runs on a copy and replaces the original only when it succeeded. A stored object node
+ * is never changed after it is stored: changes build a new node and store that.
  */
 public final class ConfigStore {
     private static final Set<String> READ_ONLY = Set.of("kind", "fullPath", "generation", "selfLink", "ephemeral",
@@ -79,13 +80,14 @@ public final class ConfigStore {
         return s;
     }
 
-    /** @return an independent deep copy */
+    /**
+     * @return an independent copy; stored objects are shared because they are never changed in
+     *     place (every change stores a new node), so changing the copy never touches this store
+     */
     public ConfigStore copy() {
         ConfigStore c = new ConfigStore();
         for (Map.Entry<String, TreeMap<String, ObjectNode>> e : objects.entrySet()) {
-            TreeMap<String, ObjectNode> m = new TreeMap<>();
-            e.getValue().forEach((k, v) -> m.put(k, v.deepCopy()));
-            c.objects.put(e.getKey(), m);
+            c.objects.put(e.getKey(), new TreeMap<>(e.getValue()));
         }
         c.generations.putAll(generations);
         c.builtins.addAll(builtins);
