@@ -612,6 +612,12 @@ public final class ConfigStore {
         if (o.has("defaultsFrom") && !o.get("defaultsFrom").asText().equals("none")) {
             o.put("defaultsFrom", Names.qualify(o.get("defaultsFrom").asText(), partition));
         }
+        if (Types.MONITORS.contains(t.path())) {
+            integer(o, "interval", 1, 86400);
+            integer(o, "timeout", 1, 86400);
+            integer(o, "timeUntilUp", 0, 86400);
+            integer(o, "upInterval", 0, 86400);
+        }
         switch (t.path()) {
             case "ltm/node":
                 normalizeNode(o, partition);
@@ -621,14 +627,6 @@ public final class ConfigStore {
                 break;
             case "ltm/virtual":
                 normalizeVirtual(fp, o, partition);
-                break;
-            case "ltm/monitor/https":
-            case "ltm/monitor/http":
-            case "ltm/monitor/tcp":
-                integer(o, "interval", 1, 86400);
-                integer(o, "timeout", 1, 86400);
-                integer(o, "timeUntilUp", 0, 86400);
-                integer(o, "upInterval", 0, 86400);
                 break;
             case "ltm/profile/tcp":
                 integer(o, "idleTimeout", 0, 4294967295L, "indefinite");
