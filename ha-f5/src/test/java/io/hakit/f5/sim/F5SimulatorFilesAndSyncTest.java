@@ -53,6 +53,13 @@ class F5SimulatorFilesAndSyncTest {
             assertThat(http.post("/mgmt/tm/ltm/profile/server-ssl", "{\"name\":\"s\",\"caFile\":\"/Common/missing-ca.crt\"}")
                     .message()).isEqualTo("01020036:3: The requested Certificate File (/Common/missing-ca.crt) was not found.");
             assertThat(sim.requests().get(1).body()).as("uploads are not recorded").isEqualTo("<300 bytes>");
+            ThrowawayCa.Issued renewed = ca.issueServer("idm2.hospital.example");
+            upload(http, "idm.crt", renewed.chainPem().getBytes(StandardCharsets.US_ASCII), 1 << 20);
+            SimHttp.Resp replaced = http.put("/mgmt/tm/sys/file/ssl-cert/~Common~idm.crt",
+                    "{\"sourcePath\":\"file:///var/config/rest/downloads/idm.crt\"}");
+            assertThat(replaced.status()).isEqualTo(200);
+            assertThat(replaced.json().path("subject").asText()).as("the same path re-installs the new upload")
+                    .contains("idm2.hospital.example");
         }
     }
 

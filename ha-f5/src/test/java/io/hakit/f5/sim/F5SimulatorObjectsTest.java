@@ -133,6 +133,8 @@ class F5SimulatorObjectsTest {
         assertThat(v4.json().path("persist").get(0).path("tmDefault").asText()).isEqualTo("yes");
         assertThat(v4.json().path("sourceAddressTranslation").path("type").asText()).isEqualTo("automap");
         assertThat(v4.json().path("profilesReference").path("isSubcollection").asBoolean()).isTrue();
+        assertThat(http.get(v4.json().path("policiesReference").path("link").asText().replace("https://localhost", ""))
+                .status()).as("every reference link answers").isEqualTo(200);
         JsonNode profiles = http.get("/mgmt/tm/ltm/virtual/~Common~vs443/profiles").json().path("items");
         assertThat(profiles).hasSize(2);
         assertThat(profiles.get(0).path("context").asText()).isEqualTo("all");

@@ -314,7 +314,7 @@ public final class ConfigStore {
             o = existing.deepCopy();
         }
         o.setAll(in);
-        store(t, fp, o, existing);
+        store(t, fp, o, in.has("sourcePath") ? null : existing);
         return render(t, fp, false);
     }
 
@@ -647,7 +647,7 @@ public final class ConfigStore {
                 break;
             case "sys/file/ssl-cert":
             case "sys/file/ssl-key":
-                if (previous == null || o.has("sourcePath") && !o.get("sourcePath").equals(previous.get("sourcePath"))) {
+                if (previous == null) {
                     install(t, fp, o);
                 }
                 break;
@@ -1262,11 +1262,6 @@ public final class ConfigStore {
                     items.add(subItemRender(t, s, stored, (ObjectNode) i));
                 }
             }
-        }
-        if (t.path().equals("ltm/virtual")) {
-            ObjectNode ref = r.putObject("policiesReference");
-            ref.put("link", selfLink(t, fp, "/policies"));
-            ref.put("isSubcollection", true);
         }
         return r;
     }

@@ -73,7 +73,8 @@ public final class Types {
                         + "\"sourceAddressTranslation\":{\"type\":\"none\"},\"sourcePort\":\"preserve\","
                         + "\"synCookieStatus\":\"not-activated\",\"translateAddress\":\"enabled\","
                         + "\"translatePort\":\"enabled\",\"vlansDisabled\":true}"),
-                Map.of("profiles", profiles), List.of()));
+                ordered(profiles, new TypeSpec.SubSpec("policies", "policies", "Policy", set("context"), obj("{}"), true)),
+                List.of()));
         String monitorAttrs = "adaptive adaptiveDivergenceType adaptiveDivergenceValue adaptiveLimit adaptiveSamplingTimespan "
                 + "defaultsFrom description destination interval ipDscp manualResume password recv recvDisable reverse send "
                 + "timeUntilUp timeout transparent upInterval username";
@@ -300,6 +301,14 @@ public final class Types {
 
     private static void add(Map<String, TypeSpec> m, TypeSpec t) {
         m.put(t.path(), t);
+    }
+
+    private static Map<String, TypeSpec.SubSpec> ordered(TypeSpec.SubSpec... subs) {
+        Map<String, TypeSpec.SubSpec> m = new LinkedHashMap<>();
+        for (TypeSpec.SubSpec s : subs) {
+            m.put(s.segment(), s);
+        }
+        return Collections.unmodifiableMap(m);
     }
 
     private static Set<String> set(String names) {
