@@ -158,6 +158,7 @@ class F5SimulatorObjectsTest {
         assertThat(r.json().path("fullPath").asText()).isEqualTo("/Common/10.0.0.1%2");
         assertThat(r.json().path("selfLink").asText()).contains("~Common~10.0.0.1%252");
         assertThat(http.get("/mgmt/tm/ltm/node/10.0.0.1%252").status()).as("bare names mean /Common").isEqualTo(200);
+        assertThat(sim.requests()).extracting(RecordedRequest::path).contains("/mgmt/tm/ltm/node/~Common~10.0.0.1%252");
     }
 
     @Test
