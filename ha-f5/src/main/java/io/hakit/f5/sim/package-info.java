@@ -45,6 +45,10 @@
  * {@code transaction failed:<reason>}, rolls back every command and leaves the transaction
  * {@code FAILED} with {@code failureReason}; an expired or unknown transaction answers 404
  * {@code Transaction <id> does not exist.} (wording not in the notes);</li>
+ * <li>other refusals carry no mcpd id because the notes give none: bad values ({@code Invalid value for
+ * <attr>: ...}), a node without address or fqdn, a bad destination or member name, an install whose upload
+ * is missing ({@code File not found: /var/config/rest/downloads/<f>}) or is not PEM ({@code Caught SSL
+ * exception: ...}), a second default persistence profile;</li>
  * <li>a path the device does not serve answers 404 {@code URI path ... not registered. ...};
  * restarts and overload answer Jetty HTML pages (§4) through {@link io.hakit.f5.sim.Faults}.</li>
  * </ul>

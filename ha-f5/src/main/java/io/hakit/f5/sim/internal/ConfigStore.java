@@ -1074,12 +1074,12 @@ public final class ConfigStore {
         }
         String path = src.startsWith("file://") ? src.substring("file://".length()) : src;
         if (!path.startsWith(DOWNLOADS)) {
-            throw F5Error.tmos(400, "01070712:3: File not found: " + path + " (upload it to "
+            throw F5Error.tmos(400, "File not found: " + path + " (upload it to "
                     + "/mgmt/shared/file-transfer/uploads/ first).", 3);
         }
         byte[] bytes = files.apply(path.substring(DOWNLOADS.length()));
         if (bytes == null) {
-            throw F5Error.tmos(400, "01070712:3: File not found: " + path + " (upload it to "
+            throw F5Error.tmos(400, "File not found: " + path + " (upload it to "
                     + "/mgmt/shared/file-transfer/uploads/ first).", 3);
         }
         o.put("sourcePath", "file://" + path);
