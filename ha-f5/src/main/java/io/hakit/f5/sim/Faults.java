@@ -89,9 +89,7 @@ public final class Faults {
         if (count < 1) {
             throw new IllegalArgumentException("count must be at least 1, got " + count);
         }
-        for (int i = 1; i <= count; i++) {
-            plan.at(i, new FaultPlan.Fault(FaultPlan.Kind.UNAVAILABLE, 503, null, null));
-        }
+        plan.next(count, new FaultPlan.Fault(FaultPlan.Kind.UNAVAILABLE, 503, null, null));
         return this;
     }
 

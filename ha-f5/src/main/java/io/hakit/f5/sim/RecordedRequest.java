@@ -12,7 +12,7 @@ import java.util.TreeMap;
  * JSON body, and uploaded file contents are replaced by {@code <redacted>} or a byte count.
  *
  * @param method the HTTP method, upper case
- * @param path the percent-decoded path, e.g. {@code /mgmt/tm/ltm/node/~Common~10.0.0.1%2}
+ * @param path the path as sent, percent-encoding kept, e.g. {@code /mgmt/tm/ltm/node/~Common~10.0.0.1%252}
  * @param query the raw query string, {@code ""} when there was none
  * @param headers the request headers (names case-insensitive, first value of each)
  * @param body the request body as text, {@code ""} when empty
@@ -25,7 +25,7 @@ public record RecordedRequest(String method, String path, String query, Map<Stri
      * Copies the headers into an unmodifiable case-insensitive map.
      *
      * @param method the HTTP method
-     * @param path the decoded path
+     * @param path the path as sent
      * @param query the raw query string
      * @param headers the headers
      * @param body the body text

@@ -163,6 +163,19 @@ class F5SimulatorAuthTest {
     }
 
     @Test
+    void aUserListsOnlyItsOwnLiveTokens() {
+        try (F5Simulator sim = F5Simulator.builder().user("ops", "pw").start()) {
+            SimHttp admin = SimHttp.loggedIn(sim);
+            SimHttp.loggedIn(sim);
+            new SimHttp(sim.url()).login("ops", "pw");
+            SimHttp.Resp r = admin.get("/mgmt/shared/authz/tokens");
+            assertThat(r.status()).isEqualTo(200);
+            assertThat(r.json().path("items")).hasSize(2);
+            assertThat(r.json().path("items")).allSatisfy(t -> assertThat(t.path("userName").asText()).isEqualTo("admin"));
+        }
+    }
+
+    @Test
     void aUserCannotTouchAnotherUsersToken() {
         try (F5Simulator sim = F5Simulator.builder().user("ops", "pw").start()) {
             SimHttp admin = SimHttp.loggedIn(sim);

@@ -60,6 +60,17 @@ class F5SimulatorIntegrityTest {
     }
 
     @Test
+    void systemMonitorsAndProfilesCanBeReferenced() {
+        SimHttp.Resp pool = http.post("/mgmt/tm/ltm/pool", "{\"name\":\"p\",\"monitor\":\"min 1 of { /Common/http /Common/inband }\"}");
+        assertThat(pool.status()).isEqualTo(200);
+        assertThat(pool.json().path("monitor").asText()).isEqualTo("min 1 of { /Common/http /Common/inband }");
+        assertThat(http.post("/mgmt/tm/ltm/node", "{\"name\":\"n\",\"address\":\"10.0.0.1\",\"monitor\":\"/Common/icmp\"}")
+                .status()).isEqualTo(200);
+        assertThat(http.post("/mgmt/tm/ltm/virtual", "{\"name\":\"vs\",\"destination\":\"10.0.0.1:80\","
+                + "\"profiles\":[\"/Common/tcp\",\"/Common/http\"]}").status()).isEqualTo(200);
+    }
+
+    @Test
     void deletingAPoolInUseByAVirtualIsRefusedWithF5sMessage() {
         http.post("/mgmt/tm/ltm/pool", "{\"name\":\"web\"}");
         http.post("/mgmt/tm/ltm/virtual", "{\"name\":\"vs\",\"destination\":\"10.0.0.1:443\",\"pool\":\"/Common/web\"}");

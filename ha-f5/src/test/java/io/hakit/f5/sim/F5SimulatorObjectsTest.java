@@ -133,6 +133,8 @@ class F5SimulatorObjectsTest {
         assertThat(v4.json().path("persist").get(0).path("tmDefault").asText()).isEqualTo("yes");
         assertThat(v4.json().path("sourceAddressTranslation").path("type").asText()).isEqualTo("automap");
         assertThat(v4.json().path("profilesReference").path("isSubcollection").asBoolean()).isTrue();
+        assertThat(http.get(v4.json().path("policiesReference").path("link").asText().replace("https://localhost", ""))
+                .status()).as("every reference link answers").isEqualTo(200);
         JsonNode profiles = http.get("/mgmt/tm/ltm/virtual/~Common~vs443/profiles").json().path("items");
         assertThat(profiles).hasSize(2);
         assertThat(profiles.get(0).path("context").asText()).isEqualTo("all");
@@ -156,6 +158,7 @@ class F5SimulatorObjectsTest {
         assertThat(r.json().path("fullPath").asText()).isEqualTo("/Common/10.0.0.1%2");
         assertThat(r.json().path("selfLink").asText()).contains("~Common~10.0.0.1%252");
         assertThat(http.get("/mgmt/tm/ltm/node/10.0.0.1%252").status()).as("bare names mean /Common").isEqualTo(200);
+        assertThat(sim.requests()).extracting(RecordedRequest::path).contains("/mgmt/tm/ltm/node/~Common~10.0.0.1%252");
     }
 
     @Test

@@ -21,7 +21,8 @@ import java.util.function.Function;
  * The running configuration of the simulated BIG-IP: every object by type and full path, and
  * the rules mcpd applies when it changes (defaults, references, in-use checks, duplicates).
  * Not thread-safe: the device serialises access. {@link #copy()} makes an independent copy, so
- * a change runs on a copy and replaces the original only when it succeeded.
+ * a change runs on a copy and replaces the original only when it succeeded. A stored object node
+ * is never changed after it is stored: changes build a new node and store that.
  */
 public final class ConfigStore {
     private static final Set<String> READ_ONLY = Set.of("kind", "fullPath", "generation", "selfLink", "ephemeral",
@@ -79,13 +80,14 @@ public final class ConfigStore {
         return s;
     }
 
-    /** @return an independent deep copy */
+    /**
+     * @return an independent copy; stored objects are shared because they are never changed in
+     *     place (every change stores a new node), so changing the copy never touches this store
+     */
     public ConfigStore copy() {
         ConfigStore c = new ConfigStore();
         for (Map.Entry<String, TreeMap<String, ObjectNode>> e : objects.entrySet()) {
-            TreeMap<String, ObjectNode> m = new TreeMap<>();
-            e.getValue().forEach((k, v) -> m.put(k, v.deepCopy()));
-            c.objects.put(e.getKey(), m);
+            c.objects.put(e.getKey(), new TreeMap<>(e.getValue()));
         }
         c.generations.putAll(generations);
         c.builtins.addAll(builtins);
@@ -312,7 +314,7 @@ public final class ConfigStore {
             o = existing.deepCopy();
         }
         o.setAll(in);
-        store(t, fp, o, existing);
+        store(t, fp, o, in.has("sourcePath") ? null : existing);
         return render(t, fp, false);
     }
 
@@ -610,6 +612,12 @@ public final class ConfigStore {
         if (o.has("defaultsFrom") && !o.get("defaultsFrom").asText().equals("none")) {
             o.put("defaultsFrom", Names.qualify(o.get("defaultsFrom").asText(), partition));
         }
+        if (Types.MONITORS.contains(t.path())) {
+            integer(o, "interval", 1, 86400);
+            integer(o, "timeout", 1, 86400);
+            integer(o, "timeUntilUp", 0, 86400);
+            integer(o, "upInterval", 0, 86400);
+        }
         switch (t.path()) {
             case "ltm/node":
                 normalizeNode(o, partition);
@@ -619,14 +627,6 @@ public final class ConfigStore {
                 break;
             case "ltm/virtual":
                 normalizeVirtual(fp, o, partition);
-                break;
-            case "ltm/monitor/https":
-            case "ltm/monitor/http":
-            case "ltm/monitor/tcp":
-                integer(o, "interval", 1, 86400);
-                integer(o, "timeout", 1, 86400);
-                integer(o, "timeUntilUp", 0, 86400);
-                integer(o, "upInterval", 0, 86400);
                 break;
             case "ltm/profile/tcp":
                 integer(o, "idleTimeout", 0, 4294967295L, "indefinite");
@@ -647,7 +647,7 @@ public final class ConfigStore {
                 break;
             case "sys/file/ssl-cert":
             case "sys/file/ssl-key":
-                if (previous == null || o.has("sourcePath") && !o.get("sourcePath").equals(previous.get("sourcePath"))) {
+                if (previous == null) {
                     install(t, fp, o);
                 }
                 break;
@@ -1074,12 +1074,12 @@ public final class ConfigStore {
         }
         String path = src.startsWith("file://") ? src.substring("file://".length()) : src;
         if (!path.startsWith(DOWNLOADS)) {
-            throw F5Error.tmos(400, "01070712:3: File not found: " + path + " (upload it to "
+            throw F5Error.tmos(400, "File not found: " + path + " (upload it to "
                     + "/mgmt/shared/file-transfer/uploads/ first).", 3);
         }
         byte[] bytes = files.apply(path.substring(DOWNLOADS.length()));
         if (bytes == null) {
-            throw F5Error.tmos(400, "01070712:3: File not found: " + path + " (upload it to "
+            throw F5Error.tmos(400, "File not found: " + path + " (upload it to "
                     + "/mgmt/shared/file-transfer/uploads/ first).", 3);
         }
         o.put("sourcePath", "file://" + path);
@@ -1262,11 +1262,6 @@ public final class ConfigStore {
                     items.add(subItemRender(t, s, stored, (ObjectNode) i));
                 }
             }
-        }
-        if (t.path().equals("ltm/virtual")) {
-            ObjectNode ref = r.putObject("policiesReference");
-            ref.put("link", selfLink(t, fp, "/policies"));
-            ref.put("isSubcollection", true);
         }
         return r;
     }

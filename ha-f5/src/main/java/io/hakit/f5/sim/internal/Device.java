@@ -221,6 +221,9 @@ public final class Device {
             return login(r);
         }
         String user = authenticate(r);
+        if (path.equals("/mgmt/shared/authz/tokens") && r.method().equals("GET")) {
+            return tokenList(r, user);
+        }
         if (path.startsWith(TOKENS)) {
             return tokenOp(r, user, path.substring(TOKENS.length()));
         }
@@ -375,6 +378,22 @@ public final class Device {
         o.put("kind", "shared:authz:tokens:authtokenitemstate");
         o.put("selfLink", "https://localhost/mgmt/shared/authz/tokens/" + t.id);
         return o;
+    }
+
+    private SimResponse tokenList(SimRequest r, String user) {
+        long now = nowMicros();
+        ObjectNode o = Json.object();
+        ArrayNode items = o.putArray("items");
+        for (Token t : tokens.values()) {
+            if (t.user.equals(user) && t.expiresMicros > now) {
+                items.add(tokenBody(t, r.remote()));
+            }
+        }
+        o.put("generation", 0);
+        o.put("kind", "shared:authz:tokens:authtokencollectionstate");
+        o.put("lastUpdateMicros", 0);
+        o.put("selfLink", "https://localhost/mgmt/shared/authz/tokens");
+        return SimResponse.json(200, o);
     }
 
     private SimResponse tokenOp(SimRequest r, String user, String id) {

@@ -48,6 +48,18 @@ public final class FaultPlan {
         byNumber.put(seen + k, fault);
     }
 
+    /**
+     * Schedules the same fault for the next {@code count} requests, atomically.
+     *
+     * @param count how many requests
+     * @param fault the fault
+     */
+    public synchronized void next(int count, Fault fault) {
+        for (int i = 1; i <= count; i++) {
+            at(i, fault);
+        }
+    }
+
     /** @return the fault for the request that just arrived, or {@code null} */
     public synchronized Fault next() {
         seen++;

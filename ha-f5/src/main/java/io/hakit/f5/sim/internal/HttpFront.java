@@ -28,7 +28,7 @@ public final class HttpFront implements HttpHandler {
      * What the recorder keeps of one request.
      *
      * @param method the method
-     * @param path the decoded path (tokens in it redacted)
+     * @param path the path as sent, percent-encoding kept (a token in it redacted)
      * @param query the raw query, or {@code ""}
      * @param headers the headers (tokens and credentials redacted)
      * @param body the body (passwords redacted)
@@ -74,7 +74,7 @@ public final class HttpFront implements HttpHandler {
         Map<String, String> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
         r.headers().forEach((k, v) -> headers.put(k, k.equalsIgnoreCase("X-F5-Auth-Token")
                 || k.equalsIgnoreCase("Authorization") ? REDACTED : v));
-        String path = r.path();
+        String path = r.rawPath();
         if (path.startsWith("/mgmt/shared/authz/tokens/") && path.length() > "/mgmt/shared/authz/tokens/".length()) {
             path = "/mgmt/shared/authz/tokens/" + REDACTED;
         }
@@ -110,7 +110,12 @@ public final class HttpFront implements HttpHandler {
         }
         if (f == null) {
             synchronized (device) {
-                resp = device.handle(r);
+                try {
+                    resp = device.handle(r);
+                } catch (RuntimeException e) {
+                    LOG.warn("F5 simulator failed on {} {}", r.method(), r.path(), e);
+                    resp = SimResponse.error(F5Error.tmos(500, "F5 simulator internal error: " + e, 1));
+                }
                 record(r, resp.status());
             }
         } else {
@@ -167,7 +172,7 @@ public final class HttpFront implements HttpHandler {
         if (path.length() > 1 && path.endsWith("/") && !path.startsWith("/mgmt/shared/authz/tokens/")) {
             path = path.substring(0, path.length() - 1);
         }
-        return new SimRequest(ex.getRequestMethod().toUpperCase(java.util.Locale.ROOT), path, rawQuery,
+        return new SimRequest(ex.getRequestMethod().toUpperCase(java.util.Locale.ROOT), path, rawPath, rawQuery,
                 Collections.unmodifiableMap(query), Collections.unmodifiableMap(headers), body,
                 ex.getRemoteAddress().getAddress().getHostAddress());
     }

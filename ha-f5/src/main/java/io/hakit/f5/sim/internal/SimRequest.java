@@ -7,13 +7,14 @@ import java.util.Map;
  *
  * @param method the HTTP method
  * @param path the percent-decoded path
+ * @param rawPath the path as sent (percent-encoding kept)
  * @param rawQuery the raw query string, or {@code ""}
  * @param query the decoded query parameters
  * @param headers request headers, case-insensitive names, first value each
  * @param body the body bytes
  * @param remote the client address
  */
-public record SimRequest(String method, String path, String rawQuery, Map<String, String> query,
+public record SimRequest(String method, String path, String rawPath, String rawQuery, Map<String, String> query,
         Map<String, String> headers, byte[] body, String remote) {
 
     /**

@@ -16,9 +16,11 @@ import java.util.Set;
  */
 public final class Types {
     /** Monitor types (a pool's {@code monitor} may name any of them). */
-    public static final List<String> MONITORS = List.of("ltm/monitor/https", "ltm/monitor/http", "ltm/monitor/tcp");
+    public static final List<String> MONITORS = List.of("ltm/monitor/https", "ltm/monitor/http", "ltm/monitor/tcp",
+            "ltm/monitor/tcp-half-open", "ltm/monitor/icmp", "ltm/monitor/gateway-icmp", "ltm/monitor/inband");
     /** Profile types a virtual's {@code profiles} may name. */
-    public static final List<String> PROFILES = List.of("ltm/profile/tcp", "ltm/profile/client-ssl", "ltm/profile/server-ssl");
+    public static final List<String> PROFILES = List.of("ltm/profile/tcp", "ltm/profile/client-ssl", "ltm/profile/server-ssl",
+            "ltm/profile/http");
     /** Persistence types a virtual's {@code persist} may name. */
     public static final List<String> PERSISTENCE = List.of("ltm/persistence/source-addr");
 
@@ -71,7 +73,8 @@ public final class Types {
                         + "\"sourceAddressTranslation\":{\"type\":\"none\"},\"sourcePort\":\"preserve\","
                         + "\"synCookieStatus\":\"not-activated\",\"translateAddress\":\"enabled\","
                         + "\"translatePort\":\"enabled\",\"vlansDisabled\":true}"),
-                Map.of("profiles", profiles), List.of()));
+                ordered(profiles, new TypeSpec.SubSpec("policies", "policies", "Policy", set("context"), obj("{}"), true)),
+                List.of()));
         String monitorAttrs = "adaptive adaptiveDivergenceType adaptiveDivergenceValue adaptiveLimit adaptiveSamplingTimespan "
                 + "defaultsFrom description destination interval ipDscp manualResume password recv recvDisable reverse send "
                 + "timeUntilUp timeout transparent upInterval username";
@@ -89,6 +92,35 @@ public final class Types {
         add(m, new TypeSpec("ltm/monitor/tcp", "Monitor", set(monitorAttrs),
                 obj("{" + monitorDefaults + ",\"defaultsFrom\":\"/Common/tcp\"}"),
                 Map.of(), List.of("tcp")));
+        String basicMonitorAttrs = "adaptive adaptiveDivergenceType adaptiveDivergenceValue adaptiveLimit "
+                + "adaptiveSamplingTimespan defaultsFrom description destination interval ipDscp manualResume reverse "
+                + "timeUntilUp timeout transparent upInterval";
+        add(m, new TypeSpec("ltm/monitor/tcp-half-open", "Monitor", set(basicMonitorAttrs),
+                obj("{" + monitorDefaults + ",\"defaultsFrom\":\"/Common/tcp_half_open\"}"), Map.of(),
+                List.of("tcp_half_open")));
+        add(m, new TypeSpec("ltm/monitor/icmp", "Monitor", set(basicMonitorAttrs),
+                obj("{" + monitorDefaults + ",\"defaultsFrom\":\"/Common/icmp\"}"), Map.of(), List.of("icmp")));
+        add(m, new TypeSpec("ltm/monitor/gateway-icmp", "Monitor", set(basicMonitorAttrs),
+                obj("{" + monitorDefaults + ",\"defaultsFrom\":\"/Common/gateway_icmp\"}"), Map.of(),
+                List.of("gateway_icmp")));
+        add(m, new TypeSpec("ltm/monitor/inband", "Monitor", set("defaultsFrom description failureInterval failures "
+                + "responseTime retryTime"), obj("{\"defaultsFrom\":\"/Common/inband\",\"failureInterval\":30,"
+                + "\"failures\":3,\"responseTime\":10,\"retryTime\":300}"), Map.of(), List.of("inband")));
+        add(m, new TypeSpec("ltm/profile/http", "HTTP Profile",
+                set("acceptXff appService basicAuthRealm defaultsFrom description encryptCookies enforcement explicitProxy "
+                        + "fallbackHost fallbackStatusCodes headerErase headerInsert hsts insertXforwardedFor lwsSeparator "
+                        + "lwsWidth oneconnectStatusReuse oneconnectTransformations proxyType redirectRewrite "
+                        + "requestChunking responseChunking responseHeadersPermitted serverAgentName sflow viaHostName "
+                        + "viaRequest viaResponse xffAlternativeNames"),
+                obj("{\"acceptXff\":\"disabled\",\"appService\":\"none\",\"basicAuthRealm\":\"none\","
+                        + "\"defaultsFrom\":\"/Common/http\",\"description\":\"none\",\"fallbackHost\":\"none\","
+                        + "\"headerErase\":\"none\",\"headerInsert\":\"none\",\"insertXforwardedFor\":\"disabled\","
+                        + "\"lwsSeparator\":\"none\",\"lwsWidth\":80,\"oneconnectStatusReuse\":\"200 206\","
+                        + "\"oneconnectTransformations\":\"enabled\",\"proxyType\":\"reverse\","
+                        + "\"redirectRewrite\":\"none\",\"requestChunking\":\"preserve\","
+                        + "\"responseChunking\":\"selective\",\"serverAgentName\":\"BigIP\",\"viaHostName\":\"none\","
+                        + "\"viaRequest\":\"preserve\",\"viaResponse\":\"preserve\"}"),
+                Map.of(), List.of("http")));
         add(m, new TypeSpec("ltm/profile/tcp", "TCP Profile",
                 set("abc ackOnPush appService autoProxyBufferSize autoReceiveWindowSize autoSendBufferSize closeWaitTimeout "
                         + "cmetricsCache cmetricsCacheTimeout congestionControl defaultsFrom deferredAccept "
@@ -269,6 +301,14 @@ public final class Types {
 
     private static void add(Map<String, TypeSpec> m, TypeSpec t) {
         m.put(t.path(), t);
+    }
+
+    private static Map<String, TypeSpec.SubSpec> ordered(TypeSpec.SubSpec... subs) {
+        Map<String, TypeSpec.SubSpec> m = new LinkedHashMap<>();
+        for (TypeSpec.SubSpec s : subs) {
+            m.put(s.segment(), s);
+        }
+        return Collections.unmodifiableMap(m);
     }
 
     private static Set<String> set(String names) {
