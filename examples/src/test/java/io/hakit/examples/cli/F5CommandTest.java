@@ -156,4 +156,20 @@ class F5CommandTest {
             }
         }
     }
+
+    @Test
+    void theTokenCapReachedBySomeoneElseIsOneLineAndNothingIsWritten() {
+        try (F5Simulator capped = F5Simulator.builder().tokenCap(1).start();
+                io.hakit.f5.IControlClient someoneElse = io.hakit.f5.IControlClient.builder().url(capped.url())
+                        .credentials("admin", "admin").build()) {
+            someoneElse.get("/mgmt/tm/sys/version");
+            CliRun run = CliRun.withEnv(Map.of("BIGIP_PASSWORD", "admin"), "apply", "--vendor", "f5", "--url",
+                    capped.url().toString(), "--user", "admin", "--password-env", "BIGIP_PASSWORD", "--lb-key",
+                    lbKey.toString(), topology.toString());
+            assertThat(run.exitCode()).isNotZero();
+            assertThat(run.err()).contains("already holds the most tokens").doesNotContain("Exception");
+            assertThat(run.err().lines().count()).isEqualTo(1);
+            assertThat(capped.writeCount()).isZero();
+        }
+    }
 }
