@@ -112,7 +112,7 @@ public final class F5Adapter implements LoadBalancerAdapter {
         return bigIp;
     }
 
-    private Set<F5Type> readTypes(boolean audit) {
+    private Set<F5Type> readTypes() {
         EnumSet<F5Type> types = EnumSet.allOf(F5Type.class);
         types.remove(F5Type.SSL_KEY);
         if (!renderer.gtm()) {
@@ -123,8 +123,8 @@ public final class F5Adapter implements LoadBalancerAdapter {
         return types;
     }
 
-    private DeviceState read(boolean audit) {
-        return DeviceState.read(readTypes(audit), bigIp::collection);
+    private DeviceState read() {
+        return DeviceState.read(readTypes(), bigIp::collection);
     }
 
     private int fixedRequests() {
@@ -135,7 +135,7 @@ public final class F5Adapter implements LoadBalancerAdapter {
     public Plan plan(Deployment deployment) {
         Objects.requireNonNull(deployment, "deployment");
         List<F5Object> desired = renderer.render(deployment);
-        return Planner.plan(desired, read(false), Ownership.of(deployment), adopt, lbKey != null, fixedRequests(),
+        return Planner.plan(desired, read(), Ownership.of(deployment), adopt, lbKey != null, fixedRequests(),
                 expiry(deployment));
     }
 
@@ -389,7 +389,7 @@ public final class F5Adapter implements LoadBalancerAdapter {
     @Override
     public AuditReport audit(Optional<Deployment> deployment) {
         Objects.requireNonNull(deployment, "deployment");
-        DeviceState state = read(true);
+        DeviceState state = read();
         Optional<Plan> drift = deployment.map(d -> Planner.plan(renderer.render(d), state, Ownership.of(d), adopt,
                 lbKey != null, fixedRequests(), expiry(d)));
         return new AuditReport("f5", AuditReport.Source.DEVICE, Auditor.audit(state, deployment), drift);

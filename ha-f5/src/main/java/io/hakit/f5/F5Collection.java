@@ -90,10 +90,10 @@ public final class F5Collection {
      * @throws io.hakit.model.NotFoundException when it does not exist
      */
     public F5Object modify(String name, Map<String, Object> attributes) {
-        F5Object patch = F5Object.builder(type, name).build().toBuilder().build();
-        F5Object.Builder b = patch.toBuilder();
-        attributes.forEach(b::attribute);
-        JsonNode body = IControlClient.JSON.valueToTree(b.build().attributes());
+        F5Object.Builder b = F5Object.builder(type, Objects.requireNonNull(name, "name"));
+        Objects.requireNonNull(attributes, "attributes").forEach(b::attribute);
+        F5Object patch = b.build();
+        JsonNode body = IControlClient.JSON.valueToTree(patch.attributes());
         return F5Object.fromDevice(type, client.patch(patch.itemPath(), body));
     }
 

@@ -273,6 +273,14 @@ class F5AdapterSimulatorTest {
                     .containsExactlyInAnyOrder("app1.hospital.org:2244=20", "app2.hospital.org:2244=10");
             F5Object vs = a.bigIp().virtuals().get("ps-hl7-2244-vs");
             assertThat(vs.attributes().get("destination")).isEqualTo("/Common/10.20.0.51:2244");
+            // someone turns priority-group activation off through the fluent API: the plan turns it back on
+            assertThat(a.bigIp().pools().modify("ps-hl7-2244", Map.of("minActiveMembers", 0)).attributes())
+                    .containsEntry("minActiveMembers", 0L);
+            Plan plan = a.plan(reference);
+            assertThat(plan.changes()).singleElement().satisfies(c -> {
+                assertThat(c.before()).isEqualTo(Map.of("minActiveMembers", 0L));
+                assertThat(c.after()).isEqualTo(Map.of("minActiveMembers", 1L));
+            });
         }
     }
 
