@@ -349,4 +349,19 @@ class IControlClientTest {
                 .withHeader("Content-Range", equalTo(IControlClient.UPLOAD_CHUNK + "-" + (content.length - 1) + "/"
                         + content.length)));
     }
+
+    @Test
+    void tokensInPathsAreMaskedInMessages() {
+        assertThat(io.hakit.f5.internal.Errors.mask("DELETE /mgmt/shared/authz/tokens/" + TOKEN))
+                .isEqualTo("DELETE /mgmt/shared/authz/tokens/****");
+        stubLogin(1200);
+        wm.stubFor(delete("/mgmt/shared/authz/tokens/" + TOKEN).willReturn(aResponse()
+                .withFault(Fault.CONNECTION_RESET_BY_PEER)));
+        wm.stubFor(get("/mgmt/tm/sys/version").willReturn(okJson("{}")));
+        IControlClient c = client();
+        c.get("/mgmt/tm/sys/version");
+        c.close(); // a failed logout never throws
+        c.close();
+        wm.verify(1, deleteRequestedFor(urlEqualTo("/mgmt/shared/authz/tokens/" + TOKEN)));
+    }
 }

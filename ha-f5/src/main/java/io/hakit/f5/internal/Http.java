@@ -154,7 +154,7 @@ public final class Http implements AutoCloseable {
                 request.setEntity(new ByteArrayEntity(body, ContentType.APPLICATION_JSON));
             }
         }
-        String what = method + " " + stripQuery(path);
+        String what = method + " " + Errors.mask(stripQuery(path));
         try {
             return client.execute(request, response -> {
                 byte[] bytes = response.getEntity() == null ? new byte[0] : EntityUtils.toByteArray(response.getEntity());
