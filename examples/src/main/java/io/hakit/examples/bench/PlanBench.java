@@ -133,7 +133,8 @@ public final class PlanBench implements Callable<Integer> {
     }
 
     private static final List<Adapter> ADAPTERS = List.of(
-            new Adapter(IisPlanBench::measure, IisPlanBench::describe));
+            new Adapter(IisPlanBench::measure, IisPlanBench::describe),
+            new Adapter(F5PlanBench::measure, F5PlanBench::describe));
 
     private static double round(double v) {
         return Math.round(v * 1000.0) / 1000.0;

@@ -8,7 +8,8 @@ public final class Vendors {
 
     private static final List<VendorSupport> ALL = List.of(
             new MermaidSupport(),
-            new IisSupport()
+            new IisSupport(),
+            new F5Support(), new As3Support()
     );
 
     private Vendors() {
