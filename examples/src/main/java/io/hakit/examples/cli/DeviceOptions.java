@@ -24,7 +24,7 @@ public final class DeviceOptions {
             description = "The load balancer: iis, citrix or f5.")
     String vendor;
 
-    @Option(names = "--url", paramLabel = "URL",
+    @Option(names = "--url", paramLabel = "URL", converter = UrlConverter.class,
             description = "The device's management URL, e.g. https://adc.hospital.org (citrix, f5).")
     URI url;
 
@@ -103,6 +103,19 @@ public final class DeviceOptions {
         }
         if (!Files.isReadable(p)) {
             throw new IllegalArgumentException(option + " " + p + ": cannot read it (permission denied)");
+        }
+    }
+
+    /** Parses {@code --url}, naming what is wrong without a Java exception's name. */
+    static final class UrlConverter implements picocli.CommandLine.ITypeConverter<URI> {
+        @Override
+        public URI convert(String value) {
+            try {
+                return new URI(value);
+            } catch (java.net.URISyntaxException e) {
+                throw new picocli.CommandLine.TypeConversionException("'" + value + "' is not a URL ("
+                        + e.getReason() + " at index " + e.getIndex() + "); write e.g. https://adc.hospital.org");
+            }
         }
     }
 
