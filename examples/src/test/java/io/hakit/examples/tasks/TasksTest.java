@@ -3,6 +3,7 @@ package io.hakit.examples.tasks;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.hakit.examples.demo.StandInServers;
+import io.hakit.f5.sim.F5Simulator;
 import io.hakit.hl7.AckCode;
 import io.hakit.hl7.Hl7Handler;
 import io.hakit.hl7.MllpListener;
@@ -76,6 +77,68 @@ class TasksTest {
                     .contains("web-services app2.hospital.test:7002 UNKNOWN -> DOWN")
                     .contains("finally identity-server HEALTHY").contains("finally web-services DEGRADED");
         }
+    }
+
+    /** A reference topology with fresh throwaway-CA certificates; returns the LB key's path. */
+    private Path topology(String vendor) throws Exception {
+        ThrowawayCa ca = ThrowawayCa.create("Tasks CA");
+        ThrowawayCa.Issued lb = ca.issueServer("patientsecure.hospital.org", "patientsecurehl7.hospital.org");
+        Path certs = Files.createDirectories(dir.resolve("certs"));
+        Files.writeString(certs.resolve("lb.pem"), lb.chainPem());
+        Files.writeString(certs.resolve("app1.pem"), ca.issueServer("app1.hospital.org").chainPem());
+        Files.writeString(certs.resolve("app2.pem"), ca.issueServer("app2.hospital.org").chainPem());
+        Files.writeString(certs.resolve("hospital-ca.pem"), ca.certificatePem());
+        Files.copy(Path.of("topologies/reference-" + vendor + ".yaml"), dir.resolve("topology.yaml"));
+        Files.writeString(dir.resolve("lb.key"), lb.privateKeyPem());
+        return dir.resolve("lb.key");
+    }
+
+    @Test
+    void convergeBigIpThenAuditIt() throws Exception {
+        Path key = topology("f5");
+        try (F5Simulator bigip = F5Simulator.builder().start()) {
+            String out = run(() -> ConvergeBigIp.converge(bigip.url(), "admin", "admin", dir.resolve("topology.yaml"), key));
+
+            assertThat(out).contains("[1/").contains("Applied ").contains("second plan: 0 changes");
+            assertThat(bigip.transactionsCommitted()).isEqualTo(1);
+            assertThat(bigip.configSaves()).isEqualTo(1);
+
+            String audit = run(() -> AuditDevice.audit(bigip.url(), "admin", "admin"));
+            assertThat(audit).endsWith("0 error(s)\n");
+        }
+    }
+
+    @Test
+    void auditOfAHandMadeBigIpNamesTheRule() throws Exception {
+        try (F5Simulator bigip = F5Simulator.builder().start()) {
+            bigip.create("/mgmt/tm/ltm/profile/tcp", java.util.Map.of("name", "short-idle", "partition", "Common",
+                    "idleTimeout", 300));
+            bigip.create("/mgmt/tm/ltm/pool", java.util.Map.of("name", "pool_web", "partition", "Common"));
+            bigip.create("/mgmt/tm/ltm/virtual", java.util.Map.of("name", "vs_web", "partition", "Common",
+                    "destination", "/Common/10.20.0.50:7002", "pool", "/Common/pool_web",
+                    "profiles", List.of(java.util.Map.of("name", "short-idle"))));
+
+            String audit = run(() -> AuditDevice.audit(bigip.url(), "admin", "admin"));
+
+            assertThat(audit).contains("F5-003");
+        }
+    }
+
+    @Test
+    void mergeArrConfig() throws Exception {
+        topology("iis");
+        Path config = dir.resolve("applicationHost.config");
+        try (var in = io.hakit.examples.demo.Demo.class.getResourceAsStream("applicationHost.config")) {
+            Files.write(config, in.readAllBytes());
+        }
+        byte[] before = Files.readAllBytes(config);
+
+        String out = run(() -> MergeArrConfig.main(new String[] {dir.resolve("topology.yaml").toString(), config.toString()}));
+
+        assertThat(out).contains("lines of fragment").contains("Applied ").contains("re-plan: 0 changes");
+        String merged = Files.readString(config);
+        assertThat(merged).contains("PatientSecure Web Services").contains("\r\n");
+        assertThat(merged).startsWith(new String(before, StandardCharsets.UTF_8).substring(0, 200));
     }
 
     @Test
