@@ -11,4 +11,6 @@ module io.hakit.citrix {
     requires com.fasterxml.jackson.databind;
     requires jdk.httpserver;
 
+    exports io.hakit.citrix.sim;
+
 }
