@@ -12,4 +12,5 @@ module io.hakit.citrix {
     requires jdk.httpserver;
 
     exports io.hakit.citrix;
+    exports io.hakit.citrix.sim;
 }
