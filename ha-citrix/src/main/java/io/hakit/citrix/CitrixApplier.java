@@ -289,6 +289,13 @@ public final class CitrixApplier {
                     break;
                 case DELETE:
                     client.add(NitroObject.read(c.type(), addable(c.type(), c.before())));
+                    if (c.before().get(CitrixPlanner.SSL_SETTINGS) instanceof Map) {
+                        Map<String, Object> tls = new LinkedHashMap<>();
+                        ((Map<?, ?>) c.before().get(CitrixPlanner.SSL_SETTINGS))
+                                .forEach((k, v) -> tls.put(String.valueOf(k), v));
+                        tls.put("servicegroupname", c.name());
+                        client.update(NitroObject.read("sslservicegroup", tls));
+                    }
                     break;
                 default:
                     NitroResource r = NitroResource.fromWireName(c.type()).orElseThrow();
@@ -323,6 +330,13 @@ public final class CitrixApplier {
                     m.put(k, v);
                 }
             });
+            if (r == NitroResource.SERVICEGROUP_MEMBER_BINDING) {
+                // ip and servername are mutually exclusive (errorcode 1092); the ids are the device's own
+                if (m.containsKey("servername")) {
+                    m.remove("ip");
+                }
+                m.keySet().removeAll(List.of("serverid", "hashid", "customserverid", "dbsttl", "nameserver"));
+            }
             return m;
         }
 

@@ -57,6 +57,12 @@ public final class CitrixPlanner {
             "lbvserver_servicegroup_binding", "servicegroup",
             "sslvserver_sslcertkey_binding", "sslcertkey");
 
+    private static final List<NitroResource> DELETABLE = List.of(NitroResource.SERVER, NitroResource.LBMONITOR,
+            NitroResource.SERVICEGROUP, NitroResource.SSLCERTKEY, NitroResource.LBVSERVER);
+
+    /** In a servicegroup delete's "before": the group's sslservicegroup settings, restored if the delete is undone. */
+    static final String SSL_SETTINGS = "sslservicegroup";
+
     private final boolean adopt;
     private final boolean keyGiven;
     private final boolean save;
@@ -195,28 +201,46 @@ public final class CitrixPlanner {
                 forward.add(Change.bind(r.wireName(), want.name(), want.attributes()));
             }
         }
+        Set<String> leaving = new HashSet<>();
+        for (NitroResource r : DELETABLE) {
+            for (NitroObject o : state.all(r)) {
+                String id = r.wireName() + "|" + o.name();
+                if (!desiredNames.contains(id) && owns(own, r, o)) {
+                    leaving.add(id);
+                }
+            }
+        }
         Set<String> boundElsewhere = new HashSet<>();
         for (Map.Entry<String, NitroObject> e : current.entrySet()) {
             NitroObject b = e.getValue();
             NitroResource r = b.resource().orElseThrow();
             String parent = PARENT.get(r.wireName()) + "|" + b.name();
-            if (ours.contains(parent) && !wanted.contains(e.getKey())) {
+            if ((ours.contains(parent) || leaving.contains(parent)) && !wanted.contains(e.getKey())) {
+                // explicit, so that undoing a delete can put its bindings back exactly
                 unbinds.add(Change.unbind(r.wireName(), b.name(), bindingArgs(r, b)));
-            } else if (!ours.contains(parent)) {
+            } else if (!ours.contains(parent) && !leaving.contains(parent)) {
                 boundElsewhere.add(CHILD.get(r.wireName()) + "|" + b.string(r.bindKey().orElseThrow()).orElse(""));
             }
         }
 
         // deletes of our objects the deployment no longer has
-        for (NitroResource r : List.of(NitroResource.SERVER, NitroResource.LBMONITOR, NitroResource.SERVICEGROUP,
-                NitroResource.SSLCERTKEY, NitroResource.LBVSERVER)) {
+        for (NitroResource r : DELETABLE) {
             for (NitroObject o : state.all(r)) {
                 String id = r.wireName() + "|" + o.name();
-                if (desiredNames.contains(id) || !owns(own, r, o) || boundElsewhere.contains(id)) {
+                if (!leaving.contains(id) || boundElsewhere.contains(id)) {
                     continue;
                 }
-                deletes.add(Change.delete(r.wireName(), o.name(), Normalizer.pick(r.wireName(), o.attributes(),
-                        r.addAttributes())));
+                Map<String, Object> before = new LinkedHashMap<>(Normalizer.pick(r.wireName(), o.attributes(),
+                        r.addAttributes()));
+                if (r == NitroResource.SERVICEGROUP) {
+                    // an SSL group's TLS settings go with it; keep them so that undoing the delete restores them
+                    state.find(NitroResource.SSLSERVICEGROUP, o.name()).ifPresent(ssl -> {
+                        Map<String, Object> tls = new LinkedHashMap<>(Normalizer.pick("sslservicegroup",
+                                ssl.attributes(), NitroResource.SSLSERVICEGROUP.updateAttributes()));
+                        before.put(SSL_SETTINGS, java.util.Collections.unmodifiableMap(tls));
+                    });
+                }
+                deletes.add(Change.delete(r.wireName(), o.name(), before));
             }
         }
         Comparator<Change> reverse = Comparator.comparingInt((Change c) -> -ORDER.indexOf(c.type()))
