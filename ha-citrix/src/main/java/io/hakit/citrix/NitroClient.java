@@ -199,7 +199,7 @@ public final class NitroClient implements AutoCloseable {
         ObjectNode body = JSON.createObjectNode();
         body.putObject("login").put("username", user).put("password", password)
                 .put("timeout", sessionTimeout.toSeconds());
-        Response r = send("POST", CONFIG + "login", body, Map.of(), "login", false);
+        Response r = send("POST", CONFIG + "login", body, Map.of(), "login", true);
         if (r.status >= 300) {
             throw error(r, "login", "POST " + CONFIG + "login");
         }
@@ -233,7 +233,7 @@ public final class NitroClient implements AutoCloseable {
         try {
             ObjectNode body = JSON.createObjectNode();
             body.putObject("logout");
-            send("POST", CONFIG + "logout", body, Map.of("Cookie", "NITRO_AUTH_TOKEN=" + t), "logout", false);
+            send("POST", CONFIG + "logout", body, Map.of("Cookie", "NITRO_AUTH_TOKEN=" + t), "logout", true);
         } catch (RuntimeException e) {
             LOG.debug("logout from {} failed: {}", url.getHost(), e.getMessage());
         }
