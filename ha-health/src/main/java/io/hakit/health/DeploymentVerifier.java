@@ -153,7 +153,8 @@ public final class DeploymentVerifier {
                     + describe(lbDown) + (down.isEmpty() ? "" : "; also down directly: " + describe(down));
         } else if (directRan && !down.isEmpty()) {
             fault = Fault.APPLICATION_SERVER;
-            diagnosis = (directHealthy ? name + " is healthy (" + up + " of min " + minServers + " servers up) but "
+            diagnosis = (directHealthy ? name + " is serving (" + up + " of " + servers.size() + " servers up, min "
+                    + minServers + ") but "
                     : name + " has " + up + " of min " + minServers + " servers up: ")
                     + "application server" + (down.size() > 1 ? "s fail" : " fails") + " directly: " + describe(down)
                     + (lbRan && !lbOk ? "; the load-balancer check fails as a consequence: " + describe(lbDown) : "");
@@ -166,7 +167,12 @@ public final class DeploymentVerifier {
             diagnosis = name + " passes" + (directRan ? " directly on " + up + " of " + servers.size() + " servers" : "")
                     + (directRan && lbRan ? " and" : "") + (lbRan ? " through the load balancer" : "");
         }
-        return new FarmVerdict(farm.service(), farm.name(), minServers, members, lb, healthy, fault, diagnosis);
+        FarmState state = !healthy ? FarmState.UNHEALTHY
+                : directRan && up < servers.size() ? FarmState.DEGRADED : FarmState.HEALTHY;
+        if (state == FarmState.DEGRADED) {
+            diagnosis = "DEGRADED, high availability lost: " + diagnosis;
+        }
+        return new FarmVerdict(farm.service(), farm.name(), minServers, members, lb, healthy, fault, diagnosis, state);
     }
 
     private static String describe(List<MemberCheck> failing) {

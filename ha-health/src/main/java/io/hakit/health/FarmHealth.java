@@ -24,6 +24,14 @@ public record FarmHealth(String farm, int minServers, List<MemberHealth> members
         return (int) members.stream().filter(m -> m.state() == MemberState.UP).count();
     }
 
+    /**
+     * @return HEALTHY when every member is UP, DEGRADED when at least {@code minServers} but not all are,
+     *     UNHEALTHY below {@code minServers}
+     */
+    public FarmState state() {
+        return FarmState.of(upMembers(), members.size(), minServers);
+    }
+
     /** @return whether at least {@code minServers} members are UP */
     public boolean healthy() {
         return upMembers() >= minServers;

@@ -17,9 +17,12 @@ import java.util.Objects;
  *        check through the load balancer passes (when checked)
  * @param fault the layer at fault
  * @param diagnosis one sentence naming the farm, the member(s) and the reason
+ * @param state HEALTHY (every server up directly and every check through the load balancer passing),
+ *        DEGRADED (serving, but fewer servers up than the farm has: high availability is lost) or
+ *        UNHEALTHY (not {@code healthy})
  */
 public record FarmVerdict(String service, String farm, int minServers, List<MemberCheck> members,
-        List<MemberCheck> viaLb, boolean healthy, Fault fault, String diagnosis) {
+        List<MemberCheck> viaLb, boolean healthy, Fault fault, String diagnosis, FarmState state) {
 
     /** @throws NullPointerException naming a null argument */
     public FarmVerdict {
@@ -29,5 +32,6 @@ public record FarmVerdict(String service, String farm, int minServers, List<Memb
         viaLb = List.copyOf(viaLb);
         Objects.requireNonNull(fault, "fault");
         Objects.requireNonNull(diagnosis, "diagnosis");
+        Objects.requireNonNull(state, "state");
     }
 }

@@ -65,7 +65,7 @@ public final class HealthMonitor implements AutoCloseable {
     private final MonitorProfile profile;
     private final double jitter;
     private final List<HealthListener> listeners;
-    private final Map<String, FarmState> farms = new LinkedHashMap<>();
+    private final Map<String, TrackedFarm> farms = new LinkedHashMap<>();
     private final ScheduledThreadPoolExecutor thread;
     private final Set<CompletableFuture<ProbeResult>> inFlight = ConcurrentHashMap.newKeySet();
     private volatile boolean started;
@@ -82,7 +82,7 @@ public final class HealthMonitor implements AutoCloseable {
         this.listeners = List.copyOf(b.listeners);
         Instant now = Instant.now();
         for (MonitoredFarm f : b.farms) {
-            if (farms.put(f.name(), new FarmState(f, profile, now)) != null) {
+            if (farms.put(f.name(), new TrackedFarm(f, profile, now)) != null) {
                 throw new IllegalArgumentException("farm '" + f.name() + "' is listed twice");
             }
         }
@@ -113,7 +113,7 @@ public final class HealthMonitor implements AutoCloseable {
             return;
         }
         started = true;
-        for (FarmState f : farms.values()) {
+        for (TrackedFarm f : farms.values()) {
             for (Tracked m : f.members) {
                 schedule(f, m, (long) (f.farm.test().interval().toNanos() * jitter * ThreadLocalRandom.current().nextDouble()));
             }
@@ -121,7 +121,7 @@ public final class HealthMonitor implements AutoCloseable {
         LOG.debug("health monitor started: {} farm(s), profile {}", farms.size(), profile.name());
     }
 
-    private void schedule(FarmState f, Tracked m, long delayNanos) {
+    private void schedule(TrackedFarm f, Tracked m, long delayNanos) {
         if (closed) {
             return;
         }
@@ -132,7 +132,7 @@ public final class HealthMonitor implements AutoCloseable {
         }
     }
 
-    private void probe(FarmState f, Tracked m) {
+    private void probe(TrackedFarm f, Tracked m) {
         if (closed) {
             return;
         }
@@ -148,12 +148,12 @@ public final class HealthMonitor implements AutoCloseable {
         });
     }
 
-    private void completed(FarmState f, Tracked m, ProbeResult r) {
+    private void completed(TrackedFarm f, Tracked m, ProbeResult r) {
         if (closed || r == null || r.outcome() == ProbeOutcome.CANCELLED) {
             return;
         }
         Instant now = r.finishedAt();
-        boolean wasHealthy = f.healthy();
+        io.hakit.health.FarmState wasState = f.state();
         MemberState before = m.machine.state();
         MemberState after = m.machine.record(r.passed());
         if (after != before) {
@@ -166,13 +166,13 @@ public final class HealthMonitor implements AutoCloseable {
             LOG.debug("{} {}: {} -> {} ({})", f.farm.name(), m.target, before, after, r.reason());
             publish(l -> l.onMemberStateChanged(new MemberStateChanged(f.farm.name(), m.target, before, after, r, now)));
         }
-        boolean healthy = f.healthy();
-        if (healthy != wasHealthy) {
+        io.hakit.health.FarmState state = f.state();
+        if (state != wasState) {
             int up = f.up();
-            LOG.debug("farm {} is {} ({} of min {} up)", f.farm.name(), healthy ? "healthy" : "unhealthy", up,
+            LOG.debug("farm {} is {} ({} of {} up, min {})", f.farm.name(), state, up, f.members.size(),
                     f.farm.test().minServers());
-            publish(l -> l.onFarmHealthChanged(new FarmHealthChanged(f.farm.name(), healthy, up,
-                    f.farm.test().minServers(), now)));
+            publish(l -> l.onFarmHealthChanged(new FarmHealthChanged(f.farm.name(), f.healthy(), up,
+                    f.farm.test().minServers(), now, state)));
         }
         long interval = f.farm.test().interval().toNanos();
         schedule(f, m, interval + (long) (interval * jitter * ThreadLocalRandom.current().nextDouble()));
@@ -193,14 +193,14 @@ public final class HealthMonitor implements AutoCloseable {
      * @return a snapshot of the farm, if the monitor has it
      */
     public Optional<FarmHealth> farm(String name) {
-        FarmState f = farms.get(Objects.requireNonNull(name, "name"));
+        TrackedFarm f = farms.get(Objects.requireNonNull(name, "name"));
         return f == null ? Optional.empty() : Optional.of(f.snapshot());
     }
 
     /** @return snapshots of every farm, in the order they were added */
     public List<FarmHealth> farms() {
         List<FarmHealth> all = new ArrayList<>();
-        for (FarmState f : farms.values()) {
+        for (TrackedFarm f : farms.values()) {
             all.add(f.snapshot());
         }
         return List.copyOf(all);
@@ -251,11 +251,11 @@ public final class HealthMonitor implements AutoCloseable {
     }
 
     /** One farm's mutable state; touched only on the monitor thread, read through volatile snapshots. */
-    private static final class FarmState {
+    private static final class TrackedFarm {
         final MonitoredFarm farm;
         final List<Tracked> members = new ArrayList<>();
 
-        FarmState(MonitoredFarm farm, MonitorProfile profile, Instant now) {
+        TrackedFarm(MonitoredFarm farm, MonitorProfile profile, Instant now) {
             this.farm = farm;
             for (ProbeTarget t : farm.members()) {
                 members.add(new Tracked(farm.name(), t, profile, now));
@@ -274,6 +274,10 @@ public final class HealthMonitor implements AutoCloseable {
 
         boolean healthy() {
             return up() >= farm.test().minServers();
+        }
+
+        io.hakit.health.FarmState state() {
+            return io.hakit.health.FarmState.of(up(), members.size(), farm.test().minServers());
         }
 
         FarmHealth snapshot() {

@@ -16,9 +16,14 @@ public record VerifyReport(List<FarmVerdict> farms) {
         farms = List.copyOf(farms);
     }
 
-    /** @return whether every farm is healthy */
+    /** @return whether every farm is serving (none is UNHEALTHY; some may be DEGRADED) */
     public boolean healthy() {
         return farms.stream().allMatch(FarmVerdict::healthy);
+    }
+
+    /** @return the worst farm state: HEALTHY only when every farm is HEALTHY */
+    public FarmState state() {
+        return FarmState.worst(farms.stream().map(FarmVerdict::state).toList());
     }
 
     /**

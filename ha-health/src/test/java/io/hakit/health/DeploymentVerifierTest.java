@@ -79,6 +79,7 @@ class DeploymentVerifierTest {
     void everythingHealthy() {
         FarmVerdict v = verify(DeploymentVerifier.Mode.BOTH);
         assertThat(v.healthy()).isTrue();
+        assertThat(v.state()).isEqualTo(FarmState.HEALTHY);
         assertThat(v.fault()).isEqualTo(Fault.NONE);
         assertThat(v.members()).extracting(m -> m.target().host()).containsExactly(APP1, APP2);
         assertThat(v.members()).allMatch(MemberCheck::up);
@@ -94,6 +95,8 @@ class DeploymentVerifierTest {
         FarmVerdict v = verify(DeploymentVerifier.Mode.BOTH);
         assertThat(v.fault()).isEqualTo(Fault.APPLICATION_SERVER);
         assertThat(v.healthy()).isTrue();
+        assertThat(v.state()).isEqualTo(FarmState.DEGRADED);
+        assertThat(v.diagnosis()).startsWith("DEGRADED, high availability lost");
         assertThat(v.members().get(1).state()).isEqualTo(MemberState.DOWN);
         assertThat(v.members().get(1).decisive().status()).isEqualTo(503);
         assertThat(v.diagnosis()).contains("PatientSecure Web Services").contains(APP2).contains("STATUS_MISMATCH")
@@ -106,6 +109,7 @@ class DeploymentVerifierTest {
         FarmVerdict v = verify(DeploymentVerifier.Mode.BOTH);
         assertThat(v.fault()).isEqualTo(Fault.LOAD_BALANCER);
         assertThat(v.healthy()).isFalse();
+        assertThat(v.state()).isEqualTo(FarmState.UNHEALTHY);
         assertThat(v.diagnosis()).contains("load-balancer configuration of farm 'PatientSecure Web Services'")
                 .contains(LB).contains("502");
     }

@@ -79,6 +79,30 @@ class HealthMonitorTest {
     }
 
     @Test
+    void oneOfTwoMembersDownIsDegradedNotHealthy() throws Exception {
+        List<FarmHealthChanged> events = new CopyOnWriteArrayList<>();
+        try (TestHttpsServer app1 = TestHttpsServer.start("127.0.0.1", CERT.serverContext());
+                TestHttpsServer app2 = TestHttpsServer.start("127.0.0.2", CERT.serverContext())) {
+            MonitoredFarm farm = new MonitoredFarm("identity-server", fast(1), List.of(
+                    ProbeTarget.https("app1.hospital.test", app1.port()),
+                    ProbeTarget.https("app2.hospital.test", app2.port())));
+            try (HealthMonitor m = HealthMonitor.builder().prober(prober).profile(MonitorProfile.ARR)
+                    .farm(farm).onFarmHealthChanged(events::add).build()) {
+                assertThat(m.farm("identity-server").orElseThrow().state()).isEqualTo(FarmState.UNHEALTHY);
+                m.start();
+                await(() -> m.farm("identity-server").orElseThrow().state() == FarmState.HEALTHY, "farm healthy");
+                app2.answer(503, "down for maintenance");
+                await(() -> m.farm("identity-server").orElseThrow().state() == FarmState.DEGRADED, "farm degraded");
+                FarmHealth h = m.farm("identity-server").orElseThrow();
+                assertThat(h.healthy()).isTrue();
+                assertThat(h.upMembers()).isEqualTo(1);
+            }
+        }
+        assertThat(events).extracting(FarmHealthChanged::state).endsWith(FarmState.HEALTHY, FarmState.DEGRADED);
+        assertThat(events.get(events.size() - 1).upMembers()).isEqualTo(1);
+    }
+
+    @Test
     void farmIsUnhealthyBelowMinServers() throws Exception {
         List<HealthEvent> farmEvents = new CopyOnWriteArrayList<>();
         try (TestHttpsServer app1 = TestHttpsServer.start("127.0.0.1", CERT.serverContext());

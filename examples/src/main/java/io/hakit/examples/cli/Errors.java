@@ -15,7 +15,7 @@ final class Errors implements CommandLine.IExecutionExceptionHandler, CommandLin
         if (verbose(parsed)) {
             ex.printStackTrace(cli.getErr());
         }
-        return Hakit.USAGE;
+        return ex instanceof Topologies.InvalidTopologyException ? Hakit.FOUND_WANTING : Hakit.USAGE;
     }
 
     @Override

@@ -16,7 +16,13 @@ import picocli.CommandLine.Command;
         subcommands = {
             CommandLine.HelpCommand.class,
             ValidateCommand.class,
+            RenderCommand.class,
+            PlanCommand.class,
+            ApplyCommand.class,
+            AuditCommand.class,
+            SimulateCommand.class,
             HealthCommand.class,
+            DemoCommand.class,
             Hl7Command.class,
             BenchCommand.class,
         })

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.hakit.health.DeploymentVerifier;
+import io.hakit.health.FarmState;
 import io.hakit.health.FarmVerdict;
 import io.hakit.health.HealthProber;
 import io.hakit.health.HostResolver;
@@ -38,7 +39,9 @@ import picocli.CommandLine.Spec;
         description = {"Probe every service directly and through the load balancer; name the layer at fault.",
             "Every application server is probed directly, then through the load balancer's name; the farm and",
             "member at fault are named.",
-            "Exit 0: every farm healthy; 1: a farm is unhealthy; 2: the input could not be read."})
+            "A farm is HEALTHY (every member up), DEGRADED (serving, but fewer members up than it has: high",
+            "availability lost) or UNHEALTHY (not serving, or failing through the load balancer).",
+            "Exit 0: every farm HEALTHY; 1: a farm is DEGRADED or UNHEALTHY; 2: the input could not be read."})
 final class HealthCommand implements Callable<Integer> {
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -120,7 +123,7 @@ final class HealthCommand implements Callable<Integer> {
             text(out, d, mode, report);
         }
         out.flush();
-        return report.healthy() ? Hakit.OK : Hakit.FOUND_WANTING;
+        return report.state() == FarmState.HEALTHY ? Hakit.OK : Hakit.FOUND_WANTING;
     }
 
     private static Duration duration(String option, String text) {
@@ -148,7 +151,7 @@ final class HealthCommand implements Callable<Integer> {
         out.printf("%s: %s via %s %s (%s)%n", file, d.name(), d.vendor(), d.loadBalancer().fqdn(),
                 mode.name().toLowerCase().replace('_', '-'));
         for (FarmVerdict v : report.farms()) {
-            out.printf("%n%-18s %s  %s%n", v.service(), v.healthy() ? "HEALTHY" : "UNHEALTHY", v.farm());
+            out.printf("%n%-18s %s  %s%n", v.service(), v.state(), v.farm());
             for (MemberCheck m : v.members()) {
                 line(out, "direct", m);
             }
@@ -157,8 +160,10 @@ final class HealthCommand implements Callable<Integer> {
             }
             out.printf("  %s: %s%n", v.fault() == io.hakit.health.Fault.NONE ? "ok" : "fault " + v.fault(), v.diagnosis());
         }
-        long bad = report.farms().stream().filter(f -> !f.healthy()).count();
-        out.printf("%n%d farm(s), %d unhealthy%n", report.farms().size(), bad);
+        long degraded = report.farms().stream().filter(f -> f.state() == FarmState.DEGRADED).count();
+        long bad = report.farms().stream().filter(f -> f.state() == FarmState.UNHEALTHY).count();
+        out.printf("%n%d farm(s): %d healthy, %d degraded, %d unhealthy%n", report.farms().size(),
+                report.farms().size() - degraded - bad, degraded, bad);
         List<String> unresolved = report.farms().stream()
                 .flatMap(f -> java.util.stream.Stream.concat(f.members().stream(), f.viaLb().stream()))
                 .filter(m -> m.results().stream().anyMatch(r -> r.outcome() == ProbeOutcome.UNRESOLVED))
@@ -182,6 +187,7 @@ final class HealthCommand implements Callable<Integer> {
             ObjectNode f = farms.addObject();
             f.put("service", v.service());
             f.put("farm", v.farm());
+            f.put("state", v.state().name());
             ArrayNode members = f.putArray("members");
             for (MemberCheck m : v.members()) {
                 member(members.addObject().put("server", m.target().host()), m);
@@ -190,12 +196,14 @@ final class HealthCommand implements Callable<Integer> {
             for (MemberCheck m : v.viaLb()) {
                 member(lb.addObject().put("server", m.target().host()), m);
             }
-            f.put("healthy", v.healthy());
+            f.put("healthy", v.state() == FarmState.HEALTHY);
+            f.put("serving", v.healthy());
             f.put("minServers", v.minServers());
             f.put("fault", v.fault().name());
             f.put("diagnosis", v.diagnosis());
         }
-        root.put("healthy", report.healthy());
+        root.put("state", report.state().name());
+        root.put("healthy", report.state() == FarmState.HEALTHY);
         try {
             return JSON.writerWithDefaultPrettyPrinter().writeValueAsString(root);
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {

@@ -73,7 +73,7 @@ class HealthCommandTest {
         assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
         assertThat(run.out()).containsPattern("identity-server +HEALTHY")
                 .containsPattern("web-services +HEALTHY")
-                .contains("2 farm(s), 0 unhealthy")
+                .contains("2 farm(s): 2 healthy, 0 degraded, 0 unhealthy")
                 .contains(APP1 + ":" + identityPort).contains(APP2 + ":" + webPort).contains(LB + ":" + identityPort)
                 .doesNotContain("UNHEALTHY");
         assertThat(run.err()).isEmpty();
@@ -91,6 +91,36 @@ class HealthCommandTest {
                 .contains("fault APPLICATION_SERVER: farm 'PatientSecure Web Services' (web-services)")
                 .contains(APP2 + ":" + webPort + " STATUS_MISMATCH (status 503 is not in")
                 .contains("1 unhealthy");
+    }
+
+    @Test
+    void oneOfTwoServersDownIsDegradedAndExitsOne() throws IOException {
+        start(Answers.GOOD, Answers.WEB_SERVICES_503, true);
+
+        CliRun run = CliRun.of(args("health", "--direct", topology(0)));
+
+        assertThat(run.exitCode()).as("an HA check must not say fine with one of two servers down: " + run.out())
+                .isEqualTo(1);
+        assertThat(run.out()).containsPattern("web-services +DEGRADED")
+                .containsPattern("identity-server +HEALTHY")
+                .contains("DEGRADED, high availability lost")
+                .contains(APP2 + ":" + webPort)
+                .contains("2 farm(s): 1 healthy, 1 degraded, 0 unhealthy");
+    }
+
+    @Test
+    void degradedInJson() throws IOException {
+        start(Answers.GOOD, Answers.WEB_SERVICES_503, true);
+
+        CliRun run = CliRun.of(args("health", "--direct", "--format", "json", topology(0)));
+
+        assertThat(run.exitCode()).isEqualTo(1);
+        JsonNode json = new ObjectMapper().readTree(run.out());
+        assertThat(json.get("state").asText()).isEqualTo("DEGRADED");
+        JsonNode web = json.get("farms").get(1);
+        assertThat(web.get("state").asText()).isEqualTo("DEGRADED");
+        assertThat(web.get("healthy").asBoolean()).isFalse();
+        assertThat(web.get("serving").asBoolean()).isTrue();
     }
 
     @Test
@@ -130,7 +160,9 @@ class HealthCommandTest {
         JsonNode farms = json.get("farms");
         assertThat(farms).hasSize(2);
         assertThat(farms.findValuesAsText("service")).containsExactly("identity-server", "web-services");
+        assertThat(json.get("state").asText()).isEqualTo("HEALTHY");
         for (JsonNode farm : farms) {
+            assertThat(farm.get("state").asText()).isEqualTo("HEALTHY");
             assertThat(farm.get("healthy").asBoolean()).isTrue();
             assertThat(farm.get("members")).hasSize(2);
             for (JsonNode m : farm.get("members")) {

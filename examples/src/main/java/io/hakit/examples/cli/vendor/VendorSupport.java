@@ -35,6 +35,15 @@ public interface VendorSupport {
     LoadBalancerAdapter open(Target target);
 
     /**
+     * @return whether {@code apply --dry-run} can check the plan on the device without changing it
+     *     (F5's {@code validateOnly} transaction); when false, a dry run only prints the plan and the
+     *     adapter is never asked to apply
+     */
+    default boolean checksDryRun() {
+        return false;
+    }
+
+    /**
      * Starts this vendor's simulator, when it has one.
      *
      * @param options port, credentials, TLS

@@ -7,6 +7,7 @@ import java.util.stream.Collectors;
 public final class Vendors {
 
     private static final List<VendorSupport> ALL = List.of(
+            new MermaidSupport()
     );
 
     private Vendors() {

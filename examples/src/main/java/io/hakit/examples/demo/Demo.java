@@ -1,0 +1,478 @@
+package io.hakit.examples.demo;
+
+import io.hakit.examples.cli.vendor.RunningSimulator;
+import io.hakit.examples.cli.vendor.SimulatorOptions;
+import io.hakit.examples.cli.vendor.Target;
+import io.hakit.examples.cli.vendor.VendorSupport;
+import io.hakit.examples.cli.vendor.Vendors;
+import io.hakit.health.DeploymentVerifier;
+import io.hakit.health.FarmState;
+import io.hakit.health.FarmVerdict;
+import io.hakit.health.HealthProber;
+import io.hakit.health.HostResolver;
+import io.hakit.health.MemberCheck;
+import io.hakit.health.TlsSettings;
+import io.hakit.health.VerifyReport;
+import io.hakit.hl7.AckCode;
+import io.hakit.hl7.FailoverMllpSender;
+import io.hakit.hl7.Hl7Message;
+import io.hakit.hl7.MllpEndpoint;
+import io.hakit.hl7.MllpListener;
+import io.hakit.model.Deployment;
+import io.hakit.model.Farm;
+import io.hakit.model.ServiceMode;
+import io.hakit.model.TopologyDiagram;
+import io.hakit.model.Vendor;
+import io.hakit.model.Vip;
+import io.hakit.model.cert.ThrowawayCa;
+import io.hakit.model.plan.ApplyListener;
+import io.hakit.model.plan.ApplyResult;
+import io.hakit.model.plan.LoadBalancerAdapter;
+import io.hakit.model.plan.Plan;
+import io.hakit.model.topology.TopologyLoader;
+import io.hakit.model.validate.AuditReport;
+import io.hakit.model.validate.ValidationReport;
+import io.hakit.model.validate.Validator;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.InetAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
+
+/**
+ * The whole product on loopback: the bundled reference topology, validated; HTTPS stand-ins for
+ * the two application servers (certificates from a throwaway CA); the Citrix and F5 simulators
+ * planned, applied, re-planned and audited; the IIS configuration merged into a stock
+ * {@code applicationHost.config}; health directly and through the configured virtual servers,
+ * then with a server stopped; HL7 through a failover with the active listener stopped mid-stream.
+ * Each step is a {@link Step}; a step that fails does not stop the others.
+ */
+public final class Demo {
+
+    /** The application servers' loopback addresses. */
+    static final Map<String, String> SERVERS = servers();
+    /** The load balancer's virtual address on loopback. */
+    static final String LB_ADDRESS = "127.0.0.50";
+    private static final String SIM_USER = "admin";
+    private static final String SIM_PASSWORD = "admin";
+
+    private static Map<String, String> servers() {
+        Map<String, String> m = new LinkedHashMap<>();
+        m.put("app1.hospital.org", "127.0.0.11");
+        m.put("app2.hospital.org", "127.0.0.12");
+        return java.util.Collections.unmodifiableMap(m);
+    }
+
+    /**
+     * What one step did.
+     *
+     * @param name the step's name
+     * @param ok whether it did what it should
+     * @param detail one line for people
+     * @param figures numbers for machines
+     */
+    public record Step(String name, boolean ok, String detail, Map<String, Object> figures) {
+    }
+
+    /** Told of each step as it starts and ends. */
+    public interface Progress {
+        /**
+         * @param index from 1
+         * @param total how many steps
+         * @param title what the step does
+         */
+        void starting(int index, int total, String title);
+
+        /** @param step what it did */
+        void finished(Step step);
+    }
+
+    /**
+     * Everything the demo did.
+     *
+     * @param steps the steps, in order
+     * @param diagram the topology as a Mermaid flowchart, with the farm states after the failure
+     * @param elapsed how long it took
+     */
+    public record Report(List<Step> steps, String diagram, Duration elapsed) {
+        /** @return whether every step did what it should */
+        public boolean ok() {
+            return steps.stream().allMatch(Step::ok);
+        }
+    }
+
+    private final int hl7Messages;
+    private final Path dir;
+    private ThrowawayCa hospitalCa;
+    private ThrowawayCa publicCa;
+    private ThrowawayCa.Issued lbCert;
+    private final Map<String, ThrowawayCa.Issued> serverCerts = new LinkedHashMap<>();
+    private Deployment deployment;
+    private final List<AutoCloseable> resources = new ArrayList<>();
+    private final Map<String, StandInServers> standIns = new LinkedHashMap<>();
+    private Map<String, String> farmStates = Map.of();
+    private Map<String, Set<String>> downServers = Map.of();
+
+    /**
+     * @param hl7Messages how many HL7 messages to send through the failover
+     * @param dir a scratch directory for the topology, certificates and the IIS file
+     */
+    public Demo(int hl7Messages, Path dir) {
+        this.hl7Messages = hl7Messages;
+        this.dir = dir;
+    }
+
+    /**
+     * Runs every step.
+     *
+     * @param progress told of each step
+     * @return the report
+     */
+    public Report run(Progress progress) {
+        long started = System.nanoTime();
+        List<String> titles = List.of(
+                "load and validate the reference topology",
+                "start HTTPS stand-ins for app1 and app2 (throwaway CA)",
+                "Citrix ADC simulator: plan, apply, re-plan, audit",
+                "F5 BIG-IP simulator: plan, apply in one transaction, re-plan, audit",
+                "IIS + ARR: render and merge into a stock applicationHost.config, re-plan",
+                "health: every member directly and through the configured virtual servers",
+                "stop app2: the farms show DEGRADED and name the member",
+                "HL7: failover with the active listener stopped mid-stream",
+                "draw the topology with its health");
+        List<Step> steps = new ArrayList<>();
+        try {
+            for (int i = 0; i < titles.size(); i++) {
+                progress.starting(i + 1, titles.size(), titles.get(i));
+                Step s;
+                try {
+                    s = step(i);
+                } catch (RuntimeException | IOException | InterruptedException e) {
+                    if (e instanceof InterruptedException) {
+                        Thread.currentThread().interrupt();
+                    }
+                    s = new Step(name(i), false, "failed: " + oneLine(e), Map.of());
+                }
+                steps.add(s);
+                progress.finished(s);
+                if (i == 0 && !s.ok()) {
+                    break;
+                }
+            }
+        } finally {
+            closeAll();
+        }
+        String diagram = deployment == null ? "" : TopologyDiagram.mermaid(deployment, farmStates, downServers);
+        return new Report(steps, diagram, Duration.ofNanos(System.nanoTime() - started));
+    }
+
+    private static String name(int i) {
+        return List.of("topology", "stand-ins", "citrix", "f5", "iis", "health", "failure", "hl7", "picture").get(i);
+    }
+
+    private Step step(int i) throws IOException, InterruptedException {
+        switch (i) {
+            case 0:
+                return topology();
+            case 1:
+                return standIns();
+            case 2:
+                return device("citrix", Vendor.CITRIX);
+            case 3:
+                return device("f5", Vendor.F5);
+            case 4:
+                return iis();
+            case 5:
+                return health();
+            case 6:
+                return failure();
+            case 7:
+                return hl7();
+            default:
+                return picture();
+        }
+    }
+
+    private Step topology() throws IOException {
+        hospitalCa = ThrowawayCa.create("Demo Hospital CA", ThrowawayCa.KeyType.EC, Duration.ofDays(365));
+        publicCa = ThrowawayCa.create("Demo Public CA", ThrowawayCa.KeyType.EC, Duration.ofDays(365));
+        lbCert = publicCa.issue(c -> c.commonName("patientsecure.hospital.org")
+                .dnsNames("patientsecure.hospital.org", "patientsecurehl7.hospital.org")
+                .validity(java.time.Instant.now().minus(Duration.ofHours(1)), java.time.Instant.now().plus(Duration.ofDays(90))));
+        Path certs = Files.createDirectories(dir.resolve("certs"));
+        Files.writeString(certs.resolve("lb.pem"), lbCert.chainPem());
+        Files.writeString(certs.resolve("lb-key.pem"), lbCert.privateKeyPem());
+        Files.writeString(certs.resolve("hospital-ca.pem"), hospitalCa.certificatePem());
+        for (String fqdn : SERVERS.keySet()) {
+            ThrowawayCa.Issued cert = hospitalCa.issue(c -> c.commonName(fqdn).dnsNames(fqdn)
+                    .validity(java.time.Instant.now().minus(Duration.ofHours(1)), java.time.Instant.now().plus(Duration.ofDays(90))));
+            Files.writeString(certs.resolve(fqdn.substring(0, fqdn.indexOf('.')) + ".pem"), cert.chainPem());
+            serverCerts.put(fqdn, cert);
+        }
+        Path topology = dir.resolve("reference-citrix.yaml");
+        Files.writeString(topology, resource("reference-citrix.yaml"));
+        deployment = TopologyLoader.load(topology);
+        ValidationReport report = Validator.standard().validate(deployment);
+        return new Step("topology", report.isValid(), deployment.name() + ": " + deployment.servers().size() + " servers, "
+                + deployment.enabledServices().size() + " services, " + deployment.vips().size() + " VIPs; "
+                + report.errors() + " errors, " + report.warnings() + " warnings",
+                figures("errors", report.errors(), "warnings", report.warnings(), "vips", deployment.vips().size()));
+    }
+
+    private Step standIns() throws IOException {
+        for (Map.Entry<String, String> s : SERVERS.entrySet()) {
+            ThrowawayCa.Issued cert = serverCerts.get(s.getKey());
+            List<Integer> https = new ArrayList<>();
+            List<Integer> http = new ArrayList<>();
+            for (Farm f : deployment.farms()) {
+                if (f.mode() == ServiceMode.FAILOVER) {
+                    continue;
+                }
+                f.ports().forEach(p -> (p.tls() ? https : http).add(p.serverPort()));
+            }
+            StandInServers servers = StandInServers.start(s.getKey(), s.getValue(), cert.serverContext(), https, http);
+            standIns.put(s.getKey(), servers);
+            resources.add(servers);
+        }
+        List<LoadBalancerStandIn.Listener> listeners = new ArrayList<>();
+        for (Vip v : deployment.vips()) {
+            if (v.mode() == ServiceMode.FAILOVER) {
+                continue;
+            }
+            List<String> members = deployment.farms().stream().filter(f -> f.service().equals(v.service()))
+                    .flatMap(f -> f.servers().stream()).toList();
+            listeners.add(new LoadBalancerStandIn.Listener(v.port(), v.tls(), members, v.serverPort()));
+        }
+        resources.add(LoadBalancerStandIn.start(LB_ADDRESS, listeners, SERVERS, lbCert.serverContext(),
+                hospitalCa.clientContext()));
+        int ports = standIns.values().size() * (listeners.size());
+        return new Step("stand-ins", true, "app1 on 127.0.0.11, app2 on 127.0.0.12, " + listeners.size()
+                + " virtual servers on " + LB_ADDRESS + " (TLS re-encrypted to the members)",
+                figures("listeners", ports + listeners.size()));
+    }
+
+    private Step device(String key, Vendor vendor) {
+        Deployment d = deployment.copy(b -> b.loadBalancer(deployment.loadBalancer().copy(lb -> {
+            lb.vendor(vendor);
+            if (vendor == Vendor.F5) {
+                lb.hl7Fqdn("patientsecurehl7.hospital.org").hl7Address("10.20.0.51");
+            }
+        })));
+        VendorSupport support = Vendors.of(key);
+        try (RunningSimulator sim = support.simulate(new SimulatorOptions(0, SIM_USER, SIM_PASSWORD, Optional.empty()))
+                .orElseThrow(() -> new IllegalStateException(key + " has no simulator"))) {
+            Target target = new Target(Optional.of(sim.url()), Optional.of(SIM_USER), Optional.of(SIM_PASSWORD),
+                    Optional.empty(), Optional.of(dir.resolve("certs/lb-key.pem")), false, true, Optional.empty(),
+                    Optional.empty(), false, Duration.ofSeconds(5), Duration.ofSeconds(30));
+            try (LoadBalancerAdapter adapter = support.open(target)) {
+                Plan plan = adapter.plan(d);
+                ApplyResult applied = adapter.apply(d, plan, ApplyListener.NONE);
+                Plan again = adapter.plan(d);
+                AuditReport audit = adapter.audit(Optional.of(d));
+                boolean ok = applied.succeeded() && again.isEmpty() && audit.report().isValid()
+                        && audit.driftChanges().isEmpty();
+                return new Step(key, ok, plan.changes().size() + " changes applied in " + applied.requests()
+                        + " requests (" + applied.outcome().key() + "); re-plan: " + again.changes().size()
+                        + " changes; audit: " + audit.report().errors() + " errors, " + audit.driftChanges().size()
+                        + " drift", figures("changes", plan.changes().size(), "requests", applied.requests(),
+                        "writes", applied.writes(), "replanChanges", again.changes().size(),
+                        "auditErrors", audit.report().errors()));
+            }
+        }
+    }
+
+    private Step iis() throws IOException {
+        Deployment d = deployment.copy(b -> b.loadBalancer(deployment.loadBalancer().copy(lb -> lb.vendor(Vendor.IIS))));
+        Path config = dir.resolve("iis/applicationHost.config");
+        Files.createDirectories(config.getParent());
+        Files.writeString(config, resource("applicationHost.config"));
+        long before = Files.size(config);
+        VendorSupport support = Vendors.of("iis");
+        Target target = new Target(Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
+                Optional.empty(), false, false, Optional.empty(), Optional.of(config), false, Duration.ofSeconds(5),
+                Duration.ofSeconds(30));
+        try (LoadBalancerAdapter adapter = support.open(target)) {
+            Plan plan = adapter.plan(d);
+            ApplyResult applied = adapter.apply(d, plan, ApplyListener.NONE);
+            Plan again = adapter.plan(d);
+            AuditReport audit = adapter.audit(Optional.of(d));
+            long after = Files.size(config);
+            boolean ok = applied.succeeded() && again.isEmpty() && audit.report().isValid();
+            return new Step("iis", ok, plan.changes().size() + " changes merged (" + before + " -> " + after
+                    + " bytes, backup kept); re-plan: " + again.changes().size() + " changes; audit: "
+                    + audit.report().errors() + " errors", figures("changes", plan.changes().size(), "bytesBefore",
+                    before, "bytesAfter", after, "replanChanges", again.changes().size()));
+        }
+    }
+
+    private VerifyReport verify(DeploymentVerifier.Mode mode) {
+        Map<String, String> names = new LinkedHashMap<>(SERVERS);
+        names.put(deployment.loadBalancer().fqdn(), LB_ADDRESS);
+        try (HealthProber prober = HealthProber.builder()
+                .tls(TlsSettings.builder().trust(hospitalCa.chain()).trust(publicCa.chain()).build())
+                .resolver(HostResolver.mapped(names)).connectTimeout(Duration.ofSeconds(10)).build()) {
+            return DeploymentVerifier.create(prober).verify(deployment, mode);
+        }
+    }
+
+    private Step health() {
+        VerifyReport report = verify(DeploymentVerifier.Mode.BOTH);
+        long probes = report.farms().stream().mapToLong(f -> f.members().size() + f.viaLb().size()).sum();
+        record(report);
+        String problems = report.farms().stream().filter(f -> f.state() != FarmState.HEALTHY)
+                .map(f -> f.service() + ": " + f.diagnosis()).collect(Collectors.joining("; "));
+        return new Step("health", report.state() == FarmState.HEALTHY, report.farms().size() + " farms "
+                + report.state() + " (" + probes + " member and virtual-server checks)"
+                + (problems.isEmpty() ? "" : ": " + problems),
+                figures("farms", report.farms().size(), "state", report.state().name()));
+    }
+
+    private Step failure() {
+        standIns.get("app2.hospital.org").close();
+        VerifyReport report = verify(DeploymentVerifier.Mode.BOTH);
+        record(report);
+        List<FarmVerdict> degraded = report.farms().stream().filter(f -> f.state() == FarmState.DEGRADED).toList();
+        boolean namesApp2 = degraded.stream().allMatch(f -> f.diagnosis().contains("app2.hospital.org"));
+        boolean stillServing = report.farms().stream().allMatch(f -> f.viaLb().stream().allMatch(MemberCheck::up));
+        boolean ok = degraded.size() == report.farms().size() && namesApp2 && stillServing;
+        String example = degraded.isEmpty() ? "" : "; e.g. " + degraded.get(0).service() + ": " + degraded.get(0).diagnosis();
+        return new Step("failure", ok, degraded.size() + " of " + report.farms().size() + " farms DEGRADED, naming"
+                + " app2.hospital.org; through the load balancer " + (stillServing ? "still serving" : "FAILING")
+                + example, figures("degraded", degraded.size(), "farms", report.farms().size(),
+                "servingViaLb", stillServing));
+    }
+
+    private void record(VerifyReport report) {
+        Map<String, String> states = new LinkedHashMap<>();
+        Map<String, Set<String>> down = new LinkedHashMap<>();
+        for (FarmVerdict f : report.farms()) {
+            states.put(f.service(), f.state().name());
+            Set<String> d = f.members().stream().filter(m -> !m.up()).map(m -> m.target().host())
+                    .collect(Collectors.toCollection(LinkedHashSet::new));
+            if (!d.isEmpty()) {
+                down.put(f.service(), d);
+            }
+        }
+        farmStates = states;
+        downServers = down;
+    }
+
+    private Step hl7() throws IOException, InterruptedException {
+        int port = deployment.farms().stream().filter(f -> f.mode() == ServiceMode.FAILOVER).findFirst()
+                .map(f -> f.ports().get(0).serverPort()).orElse(2244);
+        Map<String, Integer> received = new ConcurrentHashMap<>();
+        List<String> order = new CopyOnWriteArrayList<>();
+        AtomicInteger acked = new AtomicInteger();
+        List<MllpListener> listeners = new ArrayList<>();
+        List<MllpEndpoint> endpoints = new ArrayList<>();
+        for (Map.Entry<String, String> s : SERVERS.entrySet()) {
+            MllpListener l = MllpListener.builder().bindAddress(InetAddress.getByName(s.getValue())).port(port)
+                    .handler(m -> {
+                        if (received.merge(m.controlId(), 1, Integer::sum) == 1) {
+                            order.add(m.controlId());
+                        }
+                        return m.createAck(AckCode.AA, null);
+                    }).build().start();
+            listeners.add(l);
+            resources.add(l);
+            endpoints.add(MllpEndpoint.of(s.getKey(), port).withAddress(InetAddress.getByName(s.getValue())));
+        }
+        int stopAt = hl7Messages / 3;
+        List<CompletableFuture<?>> futures = new ArrayList<>();
+        try (FailoverMllpSender sender = FailoverMllpSender.builder().endpoints(endpoints)
+                .connectTimeout(Duration.ofSeconds(1)).ackTimeout(Duration.ofSeconds(2))
+                .retryDelay(Duration.ofMillis(50)).reconnectDelay(Duration.ofMillis(50)).build()) {
+            for (int i = 1; i <= hl7Messages; i++) {
+                String id = String.format("DEMO%05d", i);
+                futures.add(sender.sendAsync(Hl7Message.parse(adt(id))).thenAccept(a -> acked.incrementAndGet()));
+                if (i == stopAt) {
+                    // the active server's listener stops while messages are in flight
+                    CompletableFuture.allOf(futures.subList(0, stopAt / 2).toArray(new CompletableFuture<?>[0]))
+                            .join();
+                    listeners.get(0).close();
+                }
+            }
+            CompletableFuture.allOf(futures.toArray(new CompletableFuture<?>[0])).get(60, TimeUnit.SECONDS);
+        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+            // counted below: whatever was not acknowledged is reported
+        }
+        int distinct = received.size();
+        int duplicates = received.values().stream().mapToInt(n -> n - 1).sum();
+        int lost = hl7Messages - distinct;
+        boolean inOrder = isSorted(order);
+        boolean ok = lost == 0 && acked.get() == hl7Messages && inOrder;
+        return new Step("hl7", ok, "sent " + hl7Messages + ", acknowledged " + acked.get() + ", lost " + lost
+                + ", duplicates " + duplicates + " (in flight at the switch), in order: " + (inOrder ? "yes" : "NO")
+                + "; the active listener on app1 was stopped after " + stopAt,
+                figures("sent", hl7Messages, "acknowledged", acked.get(), "lost", lost, "duplicates", duplicates,
+                        "inOrder", inOrder));
+    }
+
+    private static boolean isSorted(List<String> ids) {
+        for (int i = 1; i < ids.size(); i++) {
+            if (ids.get(i - 1).compareTo(ids.get(i)) > 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static String adt(String controlId) {
+        return "MSH|^~\\&|ADT|HOSPITAL|PATIENTSECURE|HOSPITAL|20261129090000||ADT^A01^ADT_A01|" + controlId
+                + "|P|2.5\rEVN|A01|20261129090000\rPID|1||" + controlId.substring(4) + "^^^HOSP^MR||DOE^JANE||19800101|F\r";
+    }
+
+    private Step picture() {
+        String m = TopologyDiagram.mermaid(deployment, farmStates, downServers);
+        return new Step("picture", true, m.lines().count() + " lines of Mermaid (printed below)",
+                figures("lines", m.lines().count()));
+    }
+
+    private static String resource(String name) throws IOException {
+        try (InputStream in = Demo.class.getResourceAsStream(name)) {
+            if (in == null) {
+                throw new IOException("the demo resource " + name + " is missing from the jar");
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+
+    private static Map<String, Object> figures(Object... kv) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        for (int i = 0; i < kv.length; i += 2) {
+            m.put((String) kv[i], kv[i + 1]);
+        }
+        return m;
+    }
+
+    private static String oneLine(Throwable e) {
+        String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        return message.replace('\n', ' ').strip();
+    }
+
+    private void closeAll() {
+        for (int i = resources.size() - 1; i >= 0; i--) {
+            try {
+                resources.get(i).close();
+            } catch (Exception e) {
+                // closing
+            }
+        }
+        resources.clear();
+    }
+}
