@@ -7,7 +7,8 @@ import java.util.stream.Collectors;
 public final class Vendors {
 
     private static final List<VendorSupport> ALL = List.of(
-            new MermaidSupport()
+            new MermaidSupport(),
+            new CitrixSupport()
     );
 
     private Vendors() {
