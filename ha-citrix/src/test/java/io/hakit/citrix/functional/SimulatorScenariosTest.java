@@ -79,6 +79,22 @@ class SimulatorScenariosTest {
     }
 
     @Test
+    void thePlanSaysHowManyRequestsTheApplySends() {
+        try (CitrixAdapter adc = CitrixAdapter.builder().client(Fixtures.client(sim)).lbKey(Fixtures.lbKey(dir))
+                .save(true).build()) {
+            Plan plan = adc.plan(reference);
+            sim.faults().saveBusy(2);
+            sim.clearRequests();
+            ApplyResult r = adc.apply(reference, plan, ApplyListener.NONE);
+            assertThat(r.outcome()).isEqualTo(ApplyResult.Outcome.APPLIED);
+            assertThat(r.failure()).isEmpty();
+            // the two busy answers to the save are retried on top of the plan's count
+            assertThat(r.requests()).isEqualTo(plan.requests() + 2).isEqualTo(sim.requests().size());
+            assertThat(r.writes()).isEqualTo(3);
+        }
+    }
+
+    @Test
     void sessionExpiryInTheMiddleOfAnApplyIsTransparent() {
         AtomicBoolean expired = new AtomicBoolean();
         try (CitrixAdapter adc = Fixtures.adapter(sim, dir)) {
