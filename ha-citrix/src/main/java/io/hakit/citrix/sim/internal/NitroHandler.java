@@ -122,7 +122,7 @@ public final class NitroHandler implements HttpHandler {
     @Override
     public void handle(HttpExchange ex) throws IOException {
         String method = ex.getRequestMethod().toUpperCase(Locale.ROOT);
-        String rawPath = ex.getRequestURI().getRawPath();
+        String rawPath = ex.getRequestURI().normalize().getRawPath();
         String rawQuery = ex.getRequestURI().getRawQuery();
         byte[] bytes = ex.getRequestBody().readAllBytes();
         String body = new String(bytes, StandardCharsets.UTF_8);
