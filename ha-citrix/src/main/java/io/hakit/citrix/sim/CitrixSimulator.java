@@ -54,6 +54,14 @@ public final class CitrixSimulator implements AutoCloseable {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
+    static {
+        // the JDK server writes headers and body separately; without TCP_NODELAY every answer
+        // waits for the client's delayed ACK (about 40 ms). Read once, when the JDK's first server starts.
+        if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+            System.setProperty("sun.net.httpserver.nodelay", "true");
+        }
+    }
+
     private final Object lock = new Object();
     private final NitroStore store = new NitroStore();
     private final FaultPlan plan = new FaultPlan();
