@@ -503,8 +503,9 @@ public final class NitroStore {
         }
         o.fields().forEachRemaining(e -> merged.set(e.getKey(), e.getValue()));
         if (d.name.equals("lbmonitor")) {
-            if (o.has("units3") && !o.has("interval")) {
-                merged.put("interval", existing.get("interval").asLong());
+            if (o.has("interval") && !o.has("units3")) {
+                // an interval sent without its unit is in the default unit, seconds (Ansible issue 324)
+                merged.put("units3", "SEC");
             }
             normaliseInterval(merged);
         } else if (d.name.equals("lbvserver")) {
