@@ -589,7 +589,7 @@ public final class NitroHandler implements HttpHandler {
             JsonNode payload = wrapped(body, resource);
             if (method.equals("PUT")) {
                 boolean binding = NitroStore.isBinding(resource);
-                return run(resource, payload, mode, binding ? 201 : 200, false,
+                return run(resource, payload, mode, binding ? 201 : 200, binding,
                         item -> store.update(resource, item, name));
             }
             if (action != null) {
