@@ -259,7 +259,7 @@ public final class CitrixSimulator implements AutoCloseable {
             String parentKey = NitroStore.parentKey(bindingResource);
             String parent = item.path(parentKey).asText("");
             Map<String, String> args = new java.util.LinkedHashMap<>();
-            item.fields().forEachRemaining(e -> {
+            item.properties().forEach(e -> {
                 if (!e.getKey().equals(parentKey)) {
                     args.put(e.getKey(), e.getValue().asText());
                 }

@@ -290,4 +290,29 @@ class CitrixSimulatorReadTest {
         assertThat(n.post("nsconfig?action=save", "{\"nsconfig\":{\"bogus\":1}}").errorcode()).isEqualTo(278);
         ok(n.post("nsconfig?action=save", "{\"nsconfig\":{\"all\":true}}"));
     }
+
+    @Test
+    void hl7ActiveStandbyWithANonAddressableBackupVserver() {
+        ok(n.add("servicegroup", Map.of("servicegroupname", "sg_hl7_a", "servicetype", "TCP")));
+        ok(n.add("servicegroup", Map.of("servicegroupname", "sg_hl7_b", "servicetype", "TCP")));
+        ok(n.add("servicegroup_servicegroupmember_binding", Map.of("servicegroupname", "sg_hl7_a", "servername", "app1",
+                "port", 2244)));
+        ok(n.add("servicegroup_servicegroupmember_binding", Map.of("servicegroupname", "sg_hl7_b", "servername", "app2",
+                "port", 2244)));
+        ok(n.add("lbvserver", Map.of("name", "vs_hl7_standby", "servicetype", "TCP")));
+        ok(n.add("lbvserver", Map.of("name", "vs_hl7", "servicetype", "TCP", "ipv46", "10.0.1.20", "port", 2244,
+                "backupvserver", "vs_hl7_standby", "disableprimaryondown", "enabled", "persistencetype", "NONE")));
+        ok(n.add("lbvserver_servicegroup_binding", Map.of("name", "vs_hl7", "servicegroupname", "sg_hl7_a")));
+        ok(n.add("lbvserver_servicegroup_binding", Map.of("name", "vs_hl7_standby", "servicegroupname", "sg_hl7_b")));
+
+        JsonNode standby = n.get("lbvserver/vs_hl7_standby").body().at("/lbvserver/0");
+        assertThat(standby.path("ipv46").asText()).isEqualTo("0.0.0.0");
+        assertThat(standby.path("port").asInt()).isZero();
+        JsonNode primary = n.get("lbvserver/vs_hl7").body().at("/lbvserver/0");
+        assertThat(primary.path("backupvserver").asText()).isEqualTo("vs_hl7_standby");
+        assertThat(primary.path("disableprimaryondown").asText()).isEqualTo("ENABLED");
+        assertThat(n.delete("lbvserver/vs_hl7_standby").errorcode()).isEqualTo(1070);
+        ok(n.delete("lbvserver/vs_hl7"));
+        ok(n.delete("lbvserver/vs_hl7_standby"));
+    }
 }

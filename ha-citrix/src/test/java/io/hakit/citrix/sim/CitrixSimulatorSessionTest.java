@@ -142,4 +142,12 @@ class CitrixSimulatorSessionTest {
         assertThat(r.status()).isEqualTo(404);
         assertThat(r.header("Content-Type")).hasValue("text/html");
     }
+
+    @Test
+    void theTokenSentInASetCookieRequestHeaderAsTheGoClientDoesIsAccepted() {
+        sim = CitrixSimulator.builder().start();
+        String token = new Nitro(sim.url()).login().token();
+        Nitro.Resp r = new Nitro(sim.url()).header("Set-Cookie", "NITRO_AUTH_TOKEN=" + token).get("server");
+        assertThat(r.status()).isEqualTo(200);
+    }
 }

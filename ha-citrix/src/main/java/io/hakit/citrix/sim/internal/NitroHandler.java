@@ -531,7 +531,7 @@ public final class NitroHandler implements HttpHandler {
         ArrayNode out = NitroStore.F.arrayNode();
         for (JsonNode row : rows) {
             ObjectNode o = NitroStore.F.objectNode();
-            row.fields().forEachRemaining(e -> {
+            row.properties().forEach(e -> {
                 if (keep.contains(e.getKey()) || d != null && e.getKey().equals(d.key)) {
                     o.set(e.getKey(), e.getValue());
                 }
@@ -650,7 +650,7 @@ public final class NitroHandler implements HttpHandler {
             throw error(Errors.ARGUMENT_MISSING, resource);
         }
         JsonNode v = null;
-        for (Iterator<Map.Entry<String, JsonNode>> it = n.fields(); it.hasNext();) {
+        for (Iterator<Map.Entry<String, JsonNode>> it = n.properties().iterator(); it.hasNext();) {
             Map.Entry<String, JsonNode> e = it.next();
             if (!e.getKey().equalsIgnoreCase(resource)) {
                 throw error(Errors.INVALID_ARGUMENT, e.getKey());
@@ -775,7 +775,7 @@ public final class NitroHandler implements HttpHandler {
             throw error(Errors.ARGUMENT_MISSING, "macroapi");
         }
         List<Item> items = new ArrayList<>();
-        n.fields().forEachRemaining(e -> {
+        n.properties().forEach(e -> {
             String type = e.getKey().toLowerCase(Locale.ROOT);
             JsonNode v = e.getValue();
             for (JsonNode x : v.isArray() ? v : List.of(v)) {
@@ -802,7 +802,7 @@ public final class NitroHandler implements HttpHandler {
             throw error(Errors.ARGUMENT_MISSING, d.key);
         }
         Map<String, String> args = new LinkedHashMap<>();
-        item.attrs.fields().forEachRemaining(e -> {
+        item.attrs.properties().forEach(e -> {
             if (!e.getKey().equals(d.key)) {
                 JsonNode v = e.getValue();
                 args.put(e.getKey(), v instanceof TextNode ? v.textValue() : v.asText());

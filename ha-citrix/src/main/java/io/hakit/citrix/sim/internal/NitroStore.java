@@ -11,7 +11,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import io.hakit.citrix.sim.SimulatorException;
 import java.io.ByteArrayInputStream;
-import java.nio.charset.StandardCharsets;
 import java.security.cert.CertificateException;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
@@ -27,7 +26,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.function.Function;
 import java.util.regex.Pattern;
 
 /**
@@ -99,7 +97,7 @@ public final class NitroStore {
 
     private static Map<String, JsonNode> toMap(ObjectNode v) {
         Map<String, JsonNode> m = new LinkedHashMap<>();
-        v.fields().forEachRemaining(e -> m.put(e.getKey(), e.getValue()));
+        v.properties().forEach(e -> m.put(e.getKey(), e.getValue()));
         return m;
     }
 
@@ -221,7 +219,7 @@ public final class NitroStore {
      */
     private static ObjectNode accept(ResourceDef d, ObjectNode in, java.util.Set<String> allowed) {
         ObjectNode out = F.objectNode();
-        Iterator<Map.Entry<String, JsonNode>> it = in.fields();
+        Iterator<Map.Entry<String, JsonNode>> it = in.properties().iterator();
         while (it.hasNext()) {
             Map.Entry<String, JsonNode> e = it.next();
             if (!allowed.contains(e.getKey())) {
@@ -501,7 +499,7 @@ public final class NitroStore {
             default:
                 break;
         }
-        o.fields().forEachRemaining(e -> merged.set(e.getKey(), e.getValue()));
+        o.properties().forEach(e -> merged.set(e.getKey(), e.getValue()));
         if (d.name.equals("lbmonitor")) {
             if (o.has("interval") && !o.has("units3")) {
                 // an interval sent without its unit is in the default unit, seconds (Ansible issue 324)
@@ -928,7 +926,7 @@ public final class NitroStore {
     private void unset(ResourceDef d, ObjectNode item, java.util.Set<String> allowed) {
         String key = null;
         List<String> reset = new ArrayList<>();
-        Iterator<Map.Entry<String, JsonNode>> it = item.fields();
+        Iterator<Map.Entry<String, JsonNode>> it = item.properties().iterator();
         while (it.hasNext()) {
             Map.Entry<String, JsonNode> e = it.next();
             if (e.getKey().equals(d.key)) {
@@ -1112,7 +1110,7 @@ public final class NitroStore {
 
     private ObjectNode render(ResourceDef d, ObjectNode stored) {
         ObjectNode r = F.objectNode();
-        stored.fields().forEachRemaining(e -> {
+        stored.properties().forEach(e -> {
             if (d.secrets.contains(e.getKey())) {
                 return;
             }
@@ -1155,7 +1153,7 @@ public final class NitroStore {
                     long days = Duration.between(now, c.getNotAfter().toInstant()).toDays();
                     r.put("daystoexpiration", Math.max(0, days));
                     r.put("status", c.getNotAfter().toInstant().isBefore(now) ? "Expired" : "Valid");
-                    r.put("certificatetype", c.getBasicConstraints() >= 0
+                    r.set("certificatetype", c.getBasicConstraints() >= 0
                             ? F.arrayNode().add("ROOT_CERT") : F.arrayNode().add("SRVR_CERT"));
                 }
                 break;
@@ -1164,21 +1162,5 @@ public final class NitroStore {
                 break;
         }
         return r;
-    }
-
-    /** @return a plain-text rendering of a stored value, for filters */
-    static Function<JsonNode, String> shown() {
-        return v -> v.isArray() ? v.toString() : v.asText();
-    }
-
-    /** @return whether any file is stored at that path */
-    boolean hasFile(String path) {
-        return files.containsKey(path);
-    }
-
-    /** @return the decoded content of a file, for tests of uploads */
-    String fileText(String path) {
-        ObjectNode f = files.get(path);
-        return f == null ? null : new String(Base64.getDecoder().decode(text(f, "filecontent")), StandardCharsets.UTF_8);
     }
 }
