@@ -200,4 +200,29 @@ class CitrixSimulatorBulkTest {
         assertThat(n.post("macroapi?action=update", MACRO).errorcode()).isEqualTo(1097);
         assertThat(n.post("macroapi", "{}").errorcode()).isEqualTo(1095);
     }
+
+    @Test
+    void updatesUndoneByUpdateUnsetAndEnableRestoreTheExactSnapshot() {
+        ok(n.add("lbvserver", Map.of("name", "vs_b", "servicetype", "SSL")));
+        ok(n.add("lbvserver", Map.of("name", "vs", "servicetype", "SSL", "ipv46", "10.0.1.10", "port", 443)));
+        ok(n.add("lbmonitor", Map.of("monitorname", "mon", "type", "HTTP-ECV")));
+        JsonNode before = sim.snapshot();
+
+        ok(n.put("lbvserver", Nitro.wrap("lbvserver", Map.of("name", "vs", "clttimeout", 3600, "backupvserver", "vs_b",
+                "lbmethod", "ROUNDROBIN"))));
+        ok(n.put("lbmonitor", Nitro.wrap("lbmonitor", Map.of("monitorname", "mon", "type", "HTTP-ECV", "interval", 120,
+                "respcode", List.of("200")))));
+        ok(n.post("lbvserver?action=disable", Nitro.wrap("lbvserver", Map.of("name", "vs"))));
+        ok(n.put("server", Nitro.wrap("server", Map.of("name", "app2", "comment", "hakit"))));
+        assertThat(sim.snapshot()).isNotEqualTo(before);
+
+        ok(n.post("lbvserver?action=unset", Nitro.wrap("lbvserver", Map.of("name", "vs", "clttimeout", true,
+                "backupvserver", true))));
+        ok(n.put("lbvserver", Nitro.wrap("lbvserver", Map.of("name", "vs", "lbmethod", "leastconnection"))));
+        ok(n.put("lbmonitor", Nitro.wrap("lbmonitor", Map.of("monitorname", "mon", "type", "HTTP-ECV", "interval", "5"))));
+        ok(n.post("lbmonitor?action=unset", Nitro.wrap("lbmonitor", Map.of("monitorname", "mon", "respcode", true))));
+        ok(n.post("lbvserver?action=enable", Nitro.wrap("lbvserver", Map.of("name", "vs"))));
+        ok(n.post("server?action=unset", Nitro.wrap("server", Map.of("name", "app2", "comment", true))));
+        assertThat(sim.snapshot()).isEqualTo(before);
+    }
 }

@@ -946,7 +946,7 @@ public final class NitroStore {
             merged.remove(a);
         }
         if (d.name.equals("lbvserver") && reset.contains("clttimeout")) {
-            merged.put("clttimeout", Schema.tcpLike(text(merged, "servicetype")) ? 9000 : 180);
+            merged.put("clttimeout", Schema.tcpLike(text(merged, "servicetype")) ? 9000L : 180L);
         }
         if (d.name.equals("servicegroup")) {
             boolean tcp = Schema.tcpLike(text(merged, "servicetype"));
