@@ -44,7 +44,18 @@ import javax.net.ssl.SSLContext;
  * On read it shows device defaults and most numbers as strings, as a real ADC does.
  *
  * <p>Thread-safe: all configuration state sits behind one lock. Start one with
- * {@code CitrixSimulator.builder().start()} and close it when done.
+ * {@code CitrixSimulator.builder().start()} and close it when done. In a JUnit test:
+ *
+ * <pre>{@code
+ * try (CitrixSimulator adc = CitrixSimulator.builder().credentials("nsroot", "secret").start()) {
+ *     adc.add("server", Map.of("name", "app1", "ipaddress", "10.0.0.11"));   // state the test starts from
+ *     JsonNode before = adc.snapshot();
+ *     adc.faults().failWrite(3);                                            // the 3rd write answers 599 / 257
+ *     myAutomation.apply(adc.url(), "nsroot", "secret");                   // the code under test
+ *     assertThat(adc.snapshot()).isEqualTo(before);                        // it rolled everything back
+ *     assertThat(adc.writeCount()).isLessThanOrEqualTo(10);
+ * }
+ * }</pre>
  */
 public final class CitrixSimulator implements AutoCloseable {
     /** Default user name and password: {@code admin} / {@code admin}. */
