@@ -83,6 +83,9 @@ class CitrixSimulatorReadTest {
         assertThat(vs.path("curstate").asText()).isEqualTo("UP");
         assertThat(vs.has("state")).as("an lbvserver GET leaves out state").isFalse();
 
+        ok(n.add("lbvserver", Map.of("name", "vs_nocert", "servicetype", "SSL")));
+        assertThat(n.get("lbvserver/vs_nocert").body().at("/lbvserver/0/curstate").asText())
+                .as("an SSL vserver without a certificate is DOWN").isEqualTo("DOWN");
         ok(n.add("lbvserver", Map.of("name", "vs_tcp", "servicetype", "TCP")));
         assertThat(n.get("lbvserver/vs_tcp").body().at("/lbvserver/0/clttimeout").asText()).isEqualTo("9000");
         assertThat(n.get("lbvserver/vs_tcp").body().at("/lbvserver/0/ipv46").asText()).isEqualTo("0.0.0.0");

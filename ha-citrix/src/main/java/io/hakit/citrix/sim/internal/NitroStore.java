@@ -1108,6 +1108,16 @@ public final class NitroStore {
         return out;
     }
 
+    /** an SSL vserver stays DOWN until a server certificate (not a CA one) is bound to it */
+    private boolean hasServerCertificate(String vserver) {
+        for (ObjectNode b : all("sslvserver_sslcertkey_binding")) {
+            if (vserver.equals(text(b, "vservername")) && !b.path("ca").asBoolean(false)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private ObjectNode render(ResourceDef d, ObjectNode stored) {
         ObjectNode r = F.objectNode();
         stored.properties().forEach(e -> {
@@ -1125,8 +1135,11 @@ public final class NitroStore {
                 // NITRO leaves the configured state out of an lbvserver GET and shows the current one
                 String state = text(stored, "state");
                 r.remove("state");
-                r.put("curstate", "DISABLED".equals(state) ? "OUT OF SERVICE" : "UP");
-                r.put("effectivestate", "DISABLED".equals(state) ? "OUT OF SERVICE" : "UP");
+                String current = "DISABLED".equals(state) ? "OUT OF SERVICE"
+                        : Schema.terminatesTls(text(stored, "servicetype")) && !hasServerCertificate(text(stored, "name"))
+                                ? "DOWN" : "UP";
+                r.put("curstate", current);
+                r.put("effectivestate", current);
                 r.put("type", "ADDRESS");
                 break;
             }
