@@ -254,4 +254,55 @@ class CitrixSimulatorErrorsTest {
         assertThat(r.status()).isEqualTo(404);
         assertThat(r.errorcode()).isEqualTo(258);
     }
+
+    @Test
+    void certificateFilesMustHoldACertificateAndBeUploadedAsBase64() {
+        ok(n.add("systemfile", Setup.upload("junk.pem", "not a certificate")));
+        refused(n.add("sslcertkey", Map.of("certkey", "ck_junk", "cert", "junk.pem")), 400,
+                "{\"errorcode\":1097,\"message\":\"Invalid argument value [cert, /nsconfig/ssl/junk.pem]\","
+                        + "\"severity\":\"ERROR\"}");
+        assertThat(n.add("systemfile", Map.of("filename", "a.pem", "filelocation", "/nsconfig/ssl/",
+                "filecontent", "%%%not base64")).errorcode()).isEqualTo(1097);
+        assertThat(n.add("systemfile", Map.of("filename", "a.pem", "filelocation", "/nsconfig/ssl/",
+                "filecontent", "QQ==", "fileencoding", "TEXT")).errorcode()).isEqualTo(1097);
+        assertThat(n.add("systemfile", Map.of("filename", "a.pem", "filelocation", "nsconfig/ssl",
+                "filecontent", "QQ==")).errorcode()).isEqualTo(1097);
+        assertThat(n.add("systemfile", Map.of("filename", "a.pem", "filecontent", "QQ==")).errorcode()).isEqualTo(1095);
+        assertThat(n.add("systemfile", Map.of("filename", "a.pem", "filelocation", "/nsconfig/ssl/",
+                "filecontent", "QQ==", "mode", "x")).errorcode()).isEqualTo(278);
+    }
+
+    @Test
+    void aLinkedCertificateCannotBeDeletedAndLinkNeedsAnExistingCertificate() {
+        ok(n.add("systemfile", Setup.upload("ca.pem", Setup.CA.certificatePem())));
+        ok(n.add("sslcertkey", Map.of("certkey", "ck_ca", "cert", "ca.pem")));
+        assertThat(n.post("sslcertkey?action=link", Nitro.wrap("sslcertkey", Map.of("certkey", "ck_lb",
+                "linkcertkeyname", "ck_nope"))).errorcode()).isEqualTo(1540);
+        ok(n.post("sslcertkey?action=link", Nitro.wrap("sslcertkey", Map.of("certkey", "ck_lb",
+                "linkcertkeyname", "ck_ca"))));
+        assertThat(n.get("sslcertkey/ck_lb").body().at("/sslcertkey/0/linkcertkeyname").asText()).isEqualTo("ck_ca");
+        assertThat(n.delete("sslcertkey/ck_ca").errorcode()).isEqualTo(1541);
+        ok(n.post("sslcertkey?action=unlink", Nitro.wrap("sslcertkey", Map.of("certkey", "ck_lb"))));
+        ok(n.delete("sslcertkey/ck_ca"));
+    }
+
+    @Test
+    void aTcpProfileInUseCannotBeDeleted() {
+        ok(n.add("nstcpprofile", Map.of("name", "tcp_hl7", "ka", "ENABLED", "kaconnidletime", 300)));
+        assertThat(n.add("nstcpprofile", Map.of("name", "tcp_bad", "kaconnidletime", 5000)).errorcode()).isEqualTo(1097);
+        ok(n.put("lbvserver", Nitro.wrap("lbvserver", Map.of("name", "vs_idp", "tcpprofilename", "tcp_hl7"))));
+        refused(n.delete("nstcpprofile/tcp_hl7"), 599,
+                "{\"errorcode\":1070,\"message\":\"Object in use, cannot delete\",\"severity\":\"ERROR\"}");
+        ok(n.post("lbvserver?action=unset", Nitro.wrap("lbvserver", Map.of("name", "vs_idp", "tcpprofilename", true))));
+        ok(n.delete("nstcpprofile/tcp_hl7"));
+    }
+
+    @Test
+    void idempotentAddRefusesAChangeToAnImmutableAttribute() {
+        refused(n.post("lbvserver?idempotent=yes", Nitro.wrap("lbvserver", Map.of("name", "vs_idp", "servicetype", "HTTP"))),
+                400, "{\"errorcode\":278,\"message\":\"Invalid argument [servicetype]\",\"severity\":\"ERROR\"}");
+        ok(n.post("lbvserver?idempotent=yes", Nitro.wrap("lbvserver", Map.of("name", "vs_idp", "servicetype", "ssl",
+                "port", 7001, "ipv46", "10.0.1.10", "clttimeout", 3600))));
+        assertThat(n.get("lbvserver/vs_idp").body().at("/lbvserver/0/clttimeout").asText()).isEqualTo("3600");
+    }
 }

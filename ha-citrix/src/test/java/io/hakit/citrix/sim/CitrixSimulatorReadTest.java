@@ -318,4 +318,19 @@ class CitrixSimulatorReadTest {
         ok(n.delete("lbvserver/vs_hl7"));
         ok(n.delete("lbvserver/vs_hl7_standby"));
     }
+
+    @Test
+    void aMonitorBindingWeightChangesThroughTheGroup() {
+        ok(n.put("servicegroup", Nitro.wrap("servicegroup", Map.of("servicegroupname", "sg_idp", "servername", "app1",
+                "port", 7001, "monitor_name_svc", "mon_idp", "dup_weight", 7))));
+        assertThat(n.get("servicegroup_lbmonitor_binding/sg_idp").body()
+                .at("/servicegroup_lbmonitor_binding/0/weight").asText()).isEqualTo("7");
+        assertThat(n.put("servicegroup", Nitro.wrap("servicegroup", Map.of("servicegroupname", "sg_idp",
+                "servername", "app1", "port", 7002, "weight", 2))).errorcode()).isEqualTo(258);
+    }
+
+    @Test
+    void nsversionAnswers() {
+        assertThat(n.get("nsversion").body().at("/nsversion/version").asText()).startsWith("NetScaler");
+    }
 }

@@ -355,10 +355,11 @@ public final class NitroHandler implements HttpHandler {
             // a stale cookie on the login itself is refused (telegraf#11478)
             throw error(Errors.SESSION_EXPIRED);
         }
-        ObjectNode login = wrapped(body, "login").isObject() ? (ObjectNode) wrapped(body, "login") : null;
-        if (login == null) {
+        JsonNode wrapped = wrapped(body, "login");
+        if (!wrapped.isObject()) {
             throw error(Errors.INVALID_ARGUMENT, "login");
         }
+        ObjectNode login = (ObjectNode) wrapped;
         for (Iterator<String> it = login.fieldNames(); it.hasNext();) {
             String f = it.next();
             if (!Set.of("username", "password", "timeout").contains(f)) {
