@@ -256,7 +256,7 @@ class CitrixSimulatorReadTest {
         JsonNode vs = n.get("lbvserver/vs_idp").body().at("/lbvserver/0");
         assertThat(vs.has("backupvserver")).isFalse();
         assertThat(vs.path("clttimeout").asText()).isEqualTo("180");
-        assertThat(n.post("lbvserver?action=rename", Nitro.wrap("lbvserver", Map.of("name", "vs_idp")))
+        assertThat(n.post("lbvserver?action=frobnicate", Nitro.wrap("lbvserver", Map.of("name", "vs_idp")))
                 .errorcode()).isEqualTo(1097);
     }
 
@@ -332,5 +332,30 @@ class CitrixSimulatorReadTest {
     @Test
     void nsversionAnswers() {
         assertThat(n.get("nsversion").body().at("/nsversion/version").asText()).startsWith("NetScaler");
+    }
+
+    @Test
+    void renameCarriesEveryReference() {
+        ok(n.add("lbvserver", Map.of("name", "vs_b", "servicetype", "SSL")));
+        ok(n.put("lbvserver", Nitro.wrap("lbvserver", Map.of("name", "vs_idp", "backupvserver", "vs_b"))));
+        assertThat(n.post("server?action=rename", Nitro.wrap("server", Map.of("name", "app1", "newname", "app2")))
+                .errorcode()).isEqualTo(273);
+        ok(n.post("server?action=rename", Nitro.wrap("server", Map.of("name", "app1", "newname", "app1-new"))));
+        ok(n.post("servicegroup?action=rename", Nitro.wrap("servicegroup", Map.of("servicegroupname", "sg_idp",
+                "newname", "sg_idp2"))));
+        ok(n.post("lbvserver?action=rename", Nitro.wrap("lbvserver", Map.of("name", "vs_b", "newname", "vs_b2"))));
+        ok(n.post("lbvserver?action=rename", Nitro.wrap("lbvserver", Map.of("name", "vs_idp", "newname", "vs_idp2"))));
+
+        assertThat(n.get("servicegroup_servicegroupmember_binding/sg_idp2").body()
+                .path("servicegroup_servicegroupmember_binding").findValuesAsText("servername"))
+                .containsExactlyInAnyOrder("app1-new", "app2");
+        assertThat(n.get("lbvserver/vs_idp2").body().at("/lbvserver/0/backupvserver").asText()).isEqualTo("vs_b2");
+        assertThat(n.get("lbvserver_servicegroup_binding/vs_idp2").body()
+                .at("/lbvserver_servicegroup_binding/0/servicegroupname").asText()).isEqualTo("sg_idp2");
+        assertThat(n.get("sslvserver_sslcertkey_binding/vs_idp2").body()
+                .at("/sslvserver_sslcertkey_binding/0/certkeyname").asText()).isEqualTo("ck_lb");
+        assertThat(n.get("sslservicegroup/sg_idp2").status()).isEqualTo(200);
+        assertThat(n.get("server/app1").errorcode()).isEqualTo(258);
+        ok(n.delete("servicegroup_servicegroupmember_binding/sg_idp2?args=servername:app1-new,port:7001"));
     }
 }

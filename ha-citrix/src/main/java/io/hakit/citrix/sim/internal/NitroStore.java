@@ -906,6 +906,14 @@ public final class NitroStore {
                 merged = probe;
                 break;
             }
+            case "rename": {
+                String newName = required(o, "newname");
+                if (find(d.name, newName) != null) {
+                    throw error(Errors.EXISTS);
+                }
+                rename(d.name, key, newName);
+                return;
+            }
             case "link": {
                 String other = required(o, "linkcertkeyname");
                 if (find("sslcertkey", other) == null) {
@@ -921,6 +929,38 @@ public final class NitroStore {
                 throw error(Errors.INVALID_VALUE, "action", action);
         }
         rows(d.name).put(key, merged);
+    }
+
+    /** what refers to an object of each renamable type: (holder type, attribute) */
+    private static final Map<String, List<String[]>> REFERENCES = Map.of(
+            "server", List.<String[]>of(new String[] {"servicegroup_servicegroupmember_binding", "servername"}),
+            "servicegroup", List.of(new String[] {"servicegroup_servicegroupmember_binding", "servicegroupname"},
+                    new String[] {"servicegroup_lbmonitor_binding", "servicegroupname"},
+                    new String[] {"sslservicegroup", "servicegroupname"},
+                    new String[] {"sslservicegroup_sslcertkey_binding", "servicegroupname"},
+                    new String[] {"lbvserver_servicegroup_binding", "servicegroupname"}),
+            "lbvserver", List.of(new String[] {"lbvserver_servicegroup_binding", "name"},
+                    new String[] {"sslvserver", "vservername"},
+                    new String[] {"sslvserver_sslcertkey_binding", "vservername"},
+                    new String[] {"lbvserver", "backupvserver"}));
+
+    /** {@code ?action=rename}: the object and everything that names it take the new name */
+    private void rename(String type, String oldName, String newName) {
+        ResourceDef d = Schema.get(type);
+        ObjectNode o = rows(type).remove(oldName);
+        o.put(d.key, newName);
+        rows(type).put(newName, o);
+        for (String[] ref : REFERENCES.get(type)) {
+            ResourceDef holder = Schema.get(ref[0]);
+            List<ObjectNode> all = all(ref[0]);
+            rows(ref[0]).clear();
+            for (ObjectNode h : all) {
+                if (oldName.equals(text(h, ref[1]))) {
+                    h.put(ref[1], newName);
+                }
+                rows(ref[0]).put(holder.isBinding() ? bindingId(holder, h) : text(h, holder.key), h);
+            }
+        }
     }
 
     private void unset(ResourceDef d, ObjectNode item, java.util.Set<String> allowed) {
@@ -1096,7 +1136,7 @@ public final class NitroStore {
         }
         ArrayNode out = F.arrayNode();
         for (String p : parents) {
-            ObjectNode entry = F.objectNode().put(pd.key.equals("vservername") ? "vservername" : pd.key, p);
+            ObjectNode entry = F.objectNode().put(pd.key, p);
             for (ResourceDef d : kinds) {
                 ArrayNode a = read(d.name, p);
                 if (!a.isEmpty()) {
