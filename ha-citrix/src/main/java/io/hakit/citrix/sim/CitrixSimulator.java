@@ -44,7 +44,18 @@ import javax.net.ssl.SSLContext;
  * On read it shows device defaults and most numbers as strings, as a real ADC does.
  *
  * <p>Thread-safe: all configuration state sits behind one lock. Start one with
- * {@code CitrixSimulator.builder().start()} and close it when done.
+ * {@code CitrixSimulator.builder().start()} and close it when done. In a JUnit test:
+ *
+ * <pre>{@code
+ * try (CitrixSimulator adc = CitrixSimulator.builder().credentials("nsroot", "secret").start()) {
+ *     adc.add("server", Map.of("name", "app1", "ipaddress", "10.0.0.11"));   // state the test starts from
+ *     JsonNode before = adc.snapshot();
+ *     adc.faults().failWrite(3);                                            // the 3rd write answers 599 / 257
+ *     myAutomation.apply(adc.url(), "nsroot", "secret");                   // the code under test
+ *     assertThat(adc.snapshot()).isEqualTo(before);                        // it rolled everything back
+ *     assertThat(adc.writeCount()).isLessThanOrEqualTo(10);
+ * }
+ * }</pre>
  */
 public final class CitrixSimulator implements AutoCloseable {
     /** Default user name and password: {@code admin} / {@code admin}. */
@@ -53,6 +64,14 @@ public final class CitrixSimulator implements AutoCloseable {
     public static final Duration DEFAULT_SESSION_TIMEOUT = Duration.ofMinutes(30);
 
     private static final ObjectMapper JSON = new ObjectMapper();
+
+    static {
+        // the JDK server writes headers and body separately; without TCP_NODELAY every answer
+        // waits for the client's delayed ACK (about 40 ms). Read once, when the JDK's first server starts.
+        if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+            System.setProperty("sun.net.httpserver.nodelay", "true");
+        }
+    }
 
     private final Object lock = new Object();
     private final NitroStore store = new NitroStore();
@@ -251,7 +270,7 @@ public final class CitrixSimulator implements AutoCloseable {
             String parentKey = NitroStore.parentKey(bindingResource);
             String parent = item.path(parentKey).asText("");
             Map<String, String> args = new java.util.LinkedHashMap<>();
-            item.fields().forEachRemaining(e -> {
+            item.properties().forEach(e -> {
                 if (!e.getKey().equals(parentKey)) {
                     args.put(e.getKey(), e.getValue().asText());
                 }

@@ -122,7 +122,7 @@ public final class NitroHandler implements HttpHandler {
     @Override
     public void handle(HttpExchange ex) throws IOException {
         String method = ex.getRequestMethod().toUpperCase(Locale.ROOT);
-        String rawPath = ex.getRequestURI().getRawPath();
+        String rawPath = ex.getRequestURI().normalize().getRawPath();
         String rawQuery = ex.getRequestURI().getRawQuery();
         byte[] bytes = ex.getRequestBody().readAllBytes();
         String body = new String(bytes, StandardCharsets.UTF_8);
@@ -355,10 +355,11 @@ public final class NitroHandler implements HttpHandler {
             // a stale cookie on the login itself is refused (telegraf#11478)
             throw error(Errors.SESSION_EXPIRED);
         }
-        ObjectNode login = wrapped(body, "login").isObject() ? (ObjectNode) wrapped(body, "login") : null;
-        if (login == null) {
+        JsonNode wrapped = wrapped(body, "login");
+        if (!wrapped.isObject()) {
             throw error(Errors.INVALID_ARGUMENT, "login");
         }
+        ObjectNode login = (ObjectNode) wrapped;
         for (Iterator<String> it = login.fieldNames(); it.hasNext();) {
             String f = it.next();
             if (!Set.of("username", "password", "timeout").contains(f)) {
@@ -531,7 +532,7 @@ public final class NitroHandler implements HttpHandler {
         ArrayNode out = NitroStore.F.arrayNode();
         for (JsonNode row : rows) {
             ObjectNode o = NitroStore.F.objectNode();
-            row.fields().forEachRemaining(e -> {
+            row.properties().forEach(e -> {
                 if (keep.contains(e.getKey()) || d != null && e.getKey().equals(d.key)) {
                     o.set(e.getKey(), e.getValue());
                 }
@@ -589,7 +590,7 @@ public final class NitroHandler implements HttpHandler {
             JsonNode payload = wrapped(body, resource);
             if (method.equals("PUT")) {
                 boolean binding = NitroStore.isBinding(resource);
-                return run(resource, payload, mode, binding ? 201 : 200, false,
+                return run(resource, payload, mode, binding ? 201 : 200, binding,
                         item -> store.update(resource, item, name));
             }
             if (action != null) {
@@ -650,7 +651,7 @@ public final class NitroHandler implements HttpHandler {
             throw error(Errors.ARGUMENT_MISSING, resource);
         }
         JsonNode v = null;
-        for (Iterator<Map.Entry<String, JsonNode>> it = n.fields(); it.hasNext();) {
+        for (Iterator<Map.Entry<String, JsonNode>> it = n.properties().iterator(); it.hasNext();) {
             Map.Entry<String, JsonNode> e = it.next();
             if (!e.getKey().equalsIgnoreCase(resource)) {
                 throw error(Errors.INVALID_ARGUMENT, e.getKey());
@@ -775,7 +776,7 @@ public final class NitroHandler implements HttpHandler {
             throw error(Errors.ARGUMENT_MISSING, "macroapi");
         }
         List<Item> items = new ArrayList<>();
-        n.fields().forEachRemaining(e -> {
+        n.properties().forEach(e -> {
             String type = e.getKey().toLowerCase(Locale.ROOT);
             JsonNode v = e.getValue();
             for (JsonNode x : v.isArray() ? v : List.of(v)) {
@@ -802,7 +803,7 @@ public final class NitroHandler implements HttpHandler {
             throw error(Errors.ARGUMENT_MISSING, d.key);
         }
         Map<String, String> args = new LinkedHashMap<>();
-        item.attrs.fields().forEachRemaining(e -> {
+        item.attrs.properties().forEach(e -> {
             if (!e.getKey().equals(d.key)) {
                 JsonNode v = e.getValue();
                 args.put(e.getKey(), v instanceof TextNode ? v.textValue() : v.asText());

@@ -11,7 +11,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import io.hakit.citrix.sim.SimulatorException;
 import java.io.ByteArrayInputStream;
-import java.nio.charset.StandardCharsets;
 import java.security.cert.CertificateException;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
@@ -27,7 +26,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.function.Function;
 import java.util.regex.Pattern;
 
 /**
@@ -99,7 +97,7 @@ public final class NitroStore {
 
     private static Map<String, JsonNode> toMap(ObjectNode v) {
         Map<String, JsonNode> m = new LinkedHashMap<>();
-        v.fields().forEachRemaining(e -> m.put(e.getKey(), e.getValue()));
+        v.properties().forEach(e -> m.put(e.getKey(), e.getValue()));
         return m;
     }
 
@@ -221,7 +219,7 @@ public final class NitroStore {
      */
     private static ObjectNode accept(ResourceDef d, ObjectNode in, java.util.Set<String> allowed) {
         ObjectNode out = F.objectNode();
-        Iterator<Map.Entry<String, JsonNode>> it = in.fields();
+        Iterator<Map.Entry<String, JsonNode>> it = in.properties().iterator();
         while (it.hasNext()) {
             Map.Entry<String, JsonNode> e = it.next();
             if (!allowed.contains(e.getKey())) {
@@ -501,10 +499,11 @@ public final class NitroStore {
             default:
                 break;
         }
-        o.fields().forEachRemaining(e -> merged.set(e.getKey(), e.getValue()));
+        o.properties().forEach(e -> merged.set(e.getKey(), e.getValue()));
         if (d.name.equals("lbmonitor")) {
-            if (o.has("units3") && !o.has("interval")) {
-                merged.put("interval", existing.get("interval").asLong());
+            if (o.has("interval") && !o.has("units3")) {
+                // an interval sent without its unit is in the default unit, seconds (Ansible issue 324)
+                merged.put("units3", "SEC");
             }
             normaliseInterval(merged);
         } else if (d.name.equals("lbvserver")) {
@@ -907,6 +906,14 @@ public final class NitroStore {
                 merged = probe;
                 break;
             }
+            case "rename": {
+                String newName = required(o, "newname");
+                if (find(d.name, newName) != null) {
+                    throw error(Errors.EXISTS);
+                }
+                rename(d.name, key, newName);
+                return;
+            }
             case "link": {
                 String other = required(o, "linkcertkeyname");
                 if (find("sslcertkey", other) == null) {
@@ -924,10 +931,42 @@ public final class NitroStore {
         rows(d.name).put(key, merged);
     }
 
+    /** what refers to an object of each renamable type: (holder type, attribute) */
+    private static final Map<String, List<String[]>> REFERENCES = Map.of(
+            "server", List.<String[]>of(new String[] {"servicegroup_servicegroupmember_binding", "servername"}),
+            "servicegroup", List.of(new String[] {"servicegroup_servicegroupmember_binding", "servicegroupname"},
+                    new String[] {"servicegroup_lbmonitor_binding", "servicegroupname"},
+                    new String[] {"sslservicegroup", "servicegroupname"},
+                    new String[] {"sslservicegroup_sslcertkey_binding", "servicegroupname"},
+                    new String[] {"lbvserver_servicegroup_binding", "servicegroupname"}),
+            "lbvserver", List.of(new String[] {"lbvserver_servicegroup_binding", "name"},
+                    new String[] {"sslvserver", "vservername"},
+                    new String[] {"sslvserver_sslcertkey_binding", "vservername"},
+                    new String[] {"lbvserver", "backupvserver"}));
+
+    /** {@code ?action=rename}: the object and everything that names it take the new name */
+    private void rename(String type, String oldName, String newName) {
+        ResourceDef d = Schema.get(type);
+        ObjectNode o = rows(type).remove(oldName);
+        o.put(d.key, newName);
+        rows(type).put(newName, o);
+        for (String[] ref : REFERENCES.get(type)) {
+            ResourceDef holder = Schema.get(ref[0]);
+            List<ObjectNode> all = all(ref[0]);
+            rows(ref[0]).clear();
+            for (ObjectNode h : all) {
+                if (oldName.equals(text(h, ref[1]))) {
+                    h.put(ref[1], newName);
+                }
+                rows(ref[0]).put(holder.isBinding() ? bindingId(holder, h) : text(h, holder.key), h);
+            }
+        }
+    }
+
     private void unset(ResourceDef d, ObjectNode item, java.util.Set<String> allowed) {
         String key = null;
         List<String> reset = new ArrayList<>();
-        Iterator<Map.Entry<String, JsonNode>> it = item.fields();
+        Iterator<Map.Entry<String, JsonNode>> it = item.properties().iterator();
         while (it.hasNext()) {
             Map.Entry<String, JsonNode> e = it.next();
             if (e.getKey().equals(d.key)) {
@@ -947,7 +986,7 @@ public final class NitroStore {
             merged.remove(a);
         }
         if (d.name.equals("lbvserver") && reset.contains("clttimeout")) {
-            merged.put("clttimeout", Schema.tcpLike(text(merged, "servicetype")) ? 9000 : 180);
+            merged.put("clttimeout", Schema.tcpLike(text(merged, "servicetype")) ? 9000L : 180L);
         }
         if (d.name.equals("servicegroup")) {
             boolean tcp = Schema.tcpLike(text(merged, "servicetype"));
@@ -1097,7 +1136,7 @@ public final class NitroStore {
         }
         ArrayNode out = F.arrayNode();
         for (String p : parents) {
-            ObjectNode entry = F.objectNode().put(pd.key.equals("vservername") ? "vservername" : pd.key, p);
+            ObjectNode entry = F.objectNode().put(pd.key, p);
             for (ResourceDef d : kinds) {
                 ArrayNode a = read(d.name, p);
                 if (!a.isEmpty()) {
@@ -1109,9 +1148,19 @@ public final class NitroStore {
         return out;
     }
 
+    /** an SSL vserver stays DOWN until a server certificate (not a CA one) is bound to it */
+    private boolean hasServerCertificate(String vserver) {
+        for (ObjectNode b : all("sslvserver_sslcertkey_binding")) {
+            if (vserver.equals(text(b, "vservername")) && !b.path("ca").asBoolean(false)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private ObjectNode render(ResourceDef d, ObjectNode stored) {
         ObjectNode r = F.objectNode();
-        stored.fields().forEachRemaining(e -> {
+        stored.properties().forEach(e -> {
             if (d.secrets.contains(e.getKey())) {
                 return;
             }
@@ -1126,8 +1175,11 @@ public final class NitroStore {
                 // NITRO leaves the configured state out of an lbvserver GET and shows the current one
                 String state = text(stored, "state");
                 r.remove("state");
-                r.put("curstate", "DISABLED".equals(state) ? "OUT OF SERVICE" : "UP");
-                r.put("effectivestate", "DISABLED".equals(state) ? "OUT OF SERVICE" : "UP");
+                String current = "DISABLED".equals(state) ? "OUT OF SERVICE"
+                        : Schema.terminatesTls(text(stored, "servicetype")) && !hasServerCertificate(text(stored, "name"))
+                                ? "DOWN" : "UP";
+                r.put("curstate", current);
+                r.put("effectivestate", current);
                 r.put("type", "ADDRESS");
                 break;
             }
@@ -1154,7 +1206,7 @@ public final class NitroStore {
                     long days = Duration.between(now, c.getNotAfter().toInstant()).toDays();
                     r.put("daystoexpiration", Math.max(0, days));
                     r.put("status", c.getNotAfter().toInstant().isBefore(now) ? "Expired" : "Valid");
-                    r.put("certificatetype", c.getBasicConstraints() >= 0
+                    r.set("certificatetype", c.getBasicConstraints() >= 0
                             ? F.arrayNode().add("ROOT_CERT") : F.arrayNode().add("SRVR_CERT"));
                 }
                 break;
@@ -1163,21 +1215,5 @@ public final class NitroStore {
                 break;
         }
         return r;
-    }
-
-    /** @return a plain-text rendering of a stored value, for filters */
-    static Function<JsonNode, String> shown() {
-        return v -> v.isArray() ? v.toString() : v.asText();
-    }
-
-    /** @return whether any file is stored at that path */
-    boolean hasFile(String path) {
-        return files.containsKey(path);
-    }
-
-    /** @return the decoded content of a file, for tests of uploads */
-    String fileText(String path) {
-        ObjectNode f = files.get(path);
-        return f == null ? null : new String(Base64.getDecoder().decode(text(f, "filecontent")), StandardCharsets.UTF_8);
     }
 }

@@ -97,6 +97,7 @@ final class Schema {
         d.unset = set("comment,name");
         d.actions.put("enable", set("name"));
         d.actions.put("disable", set("delay,graceful,name"));
+        d.actions.put("rename", set("name,newname"));
         d.actions.put("unset", d.unset);
         d.getArgs = set("domain,internal,ipaddress");
         d.types.put("querytype", Attr.oneOf("A|AAAA|SRV"));
@@ -122,6 +123,7 @@ final class Schema {
                 "customserverid,dbsttl,dup_weight,hashid,monitor_name_svc,nameserver,order,port,servername,weight");
         d.unset = minus(d.update, "autoscale");
         d.actions.put("enable", set("port,servername,servicegroupname"));
+        d.actions.put("rename", set("newname,servicegroupname"));
         d.actions.put("disable", set("delay,graceful,port,servername,servicegroupname"));
         d.actions.put("unset", d.unset);
         d.getArgs = set("includemembers");
@@ -276,6 +278,7 @@ final class Schema {
         d.unset = minus(d.update, "bypassaaaa,dns64,ipmask,ippattern,ipv46,probeport,processlocal,weight");
         d.actions.put("enable", set("name"));
         d.actions.put("disable", set("name"));
+        d.actions.put("rename", set("name,newname"));
         d.actions.put("unset", d.unset);
         d.types.put("servicetype", Attr.oneOf(VSERVER_TYPES));
         d.types.put("lbmethod", Attr.oneOf("ROUNDROBIN|LEASTCONNECTION|LEASTRESPONSETIME|URLHASH|DOMAINHASH"
