@@ -24,15 +24,12 @@ class ReferenceApplyTest {
         try (CitrixSimulator sim = CitrixSimulator.builder().start();
                 CitrixAdapter adc = Fixtures.adapter(sim, dir)) {
             Plan plan = adc.plan(d);
-            System.out.println(plan.toText());
             assertThat(plan.conflicts()).isEmpty();
             ApplyResult result = adc.apply(d, plan, ApplyListener.NONE);
-            System.out.println(result.toJson());
             assertThat(result.outcome()).isEqualTo(ApplyResult.Outcome.APPLIED);
             sim.clearRequests();
             int writes = sim.writeCount();
             Plan again = adc.plan(d);
-            System.out.println(again.toText());
             assertThat(again.changes()).isEmpty();
             assertThat(sim.writeCount()).isEqualTo(writes);
         }
