@@ -60,6 +60,17 @@ public final class CitrixPlanBench {
      * @return one JSON object per figure
      */
     public static List<ObjectNode> measure() {
+        return measure(500, 10);
+    }
+
+    /**
+     * Runs every Citrix measurement, the large plan at the given size.
+     *
+     * @param services how many services the large plan has (the target is for 500)
+     * @param servers how many servers (the target is for 10)
+     * @return one JSON object per figure
+     */
+    public static List<ObjectNode> measure(int services, int servers) {
         Path dir;
         try {
             dir = Files.createTempDirectory("hakit-citrix-bench");
@@ -121,15 +132,15 @@ public final class CitrixPlanBench {
         }
         rows.add(converge);
         rows.add(replan);
-        rows.add(large());
+        rows.add(large(services, servers));
         return rows;
     }
 
-    private static ObjectNode large() {
+    private static ObjectNode large(int services, int servers) {
         SyntheticDeployments synth = new SyntheticDeployments();
-        Deployment d = synth.deployment(synth.servers(10), SyntheticDeployments.services(500));
-        ObjectNode row = JSON.createObjectNode().put("benchmark", "citrixPlanLarge").put("services", 500)
-                .put("servers", 10);
+        Deployment d = synth.deployment(synth.servers(servers), SyntheticDeployments.services(services));
+        ObjectNode row = JSON.createObjectNode().put("benchmark", "citrixPlanLarge").put("services", services)
+                .put("servers", servers);
         Path dir;
         try {
             dir = Files.createTempDirectory("hakit-citrix-bench-large");

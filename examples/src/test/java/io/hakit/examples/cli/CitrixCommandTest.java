@@ -82,6 +82,26 @@ class CitrixCommandTest {
     }
 
     @Test
+    void theSimulatorWithTlsIsReachedWithItsCa() {
+        Path tls = dir.resolve("tls");
+        io.hakit.examples.cli.vendor.CitrixSupport support = new io.hakit.examples.cli.vendor.CitrixSupport();
+        try (io.hakit.examples.cli.vendor.RunningSimulator running = support.simulate(
+                new io.hakit.examples.cli.vendor.SimulatorOptions(0, "nsroot", "pw", java.util.Optional.of(tls)))
+                .orElseThrow()) {
+            assertThat(running.url().getScheme()).isEqualTo("https");
+            assertThat(tls.resolve("simulator-ca.pem")).exists();
+            CliRun trusted = CliRun.withEnv(Map.of("P", "pw"), "apply", "--vendor", "citrix", "--url",
+                    running.url().toString(), "--user", "nsroot", "--password-env", "P", "--ca",
+                    tls.resolve("simulator-ca.pem").toString(), "--lb-key", key.toString(), CITRIX);
+            assertThat(trusted.exitCode()).as(trusted.err()).isZero();
+            CliRun untrusted = CliRun.withEnv(Map.of("P", "pw"), "plan", "--vendor", "citrix", "--url",
+                    running.url().toString(), "--user", "nsroot", "--password-env", "P", CITRIX);
+            assertThat(untrusted.exitCode()).isEqualTo(2);
+            assertThat(untrusted.err()).contains("not trusted");
+        }
+    }
+
+    @Test
     void withoutTheLbKeyApplyIsRefusedBeforeTheFirstWrite() {
         CliRun apply = run("apply", CITRIX);
         assertThat(apply.exitCode()).isEqualTo(1);
