@@ -31,6 +31,13 @@ class AuditTest {
             assertThat(report.source()).isEqualTo(AuditReport.Source.DEVICE);
             AuditReport withTopology = adc.audit(Optional.of(d));
             assertThat(withTopology.driftChanges()).isEmpty();
+            sim.update("lbvserver", Map.of("name", "hakit-vs-web-services-7002", "timeout", 30));
+            AuditReport drifted = adc.audit(Optional.of(d));
+            assertThat(drifted.byRule("AFF-002")).extracting(Finding::path)
+                    .containsExactly("lbvserver/hakit-vs-web-services-7002");
+            assertThat(drifted.driftChanges()).anyMatch(c -> c.name().equals("hakit-vs-web-services-7002")
+                    && Long.valueOf(10).equals(c.after().get("timeout")));
+            assertThat(drifted.toJson()).contains("\"drift\"");
         }
     }
 
