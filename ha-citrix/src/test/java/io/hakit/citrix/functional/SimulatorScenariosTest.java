@@ -191,6 +191,23 @@ class SimulatorScenariosTest {
     }
 
     @Test
+    void anAttributeNitroCannotChangeInPlaceIsAConflictNotASilentRecreate() {
+        converge();
+        sim.unbind("lbvserver_servicegroup_binding", Map.of("name", "hakit-vs-reporting-7004",
+                "servicegroupname", "hakit-sg-reporting-7004"));
+        sim.unbind("servicegroup_lbmonitor_binding", Map.of("servicegroupname", "hakit-sg-reporting-7004",
+                "monitor_name", "hakit-mon-reporting-7004"));
+        sim.delete("lbmonitor", "hakit-mon-reporting-7004");
+        sim.add("lbmonitor", Map.of("monitorname", "hakit-mon-reporting-7004", "type", "TCP"));
+        try (CitrixAdapter adc = Fixtures.adapter(sim, dir)) {
+            Plan plan = adc.plan(reference);
+            assertThat(plan.conflicts()).extracting(Conflict::kind, Conflict::name).containsExactly(
+                    org.assertj.core.groups.Tuple.tuple(Conflict.Kind.MISSING_PREREQUISITE, "hakit-mon-reporting-7004"));
+            assertThat(plan.conflicts().get(0).message()).contains("type TCP").contains("cannot change in place");
+        }
+    }
+
+    @Test
     void aMissingLbCertificateWithoutKeyIsRefusedBeforeTheFirstWrite() {
         try (CitrixAdapter adc = CitrixAdapter.builder().client(Fixtures.client(sim)).build()) {
             Plan plan = adc.plan(reference);
