@@ -133,9 +133,12 @@ public final class CitrixApplier {
             List<Change> files = new ArrayList<>();
             List<Change> adds = new ArrayList<>();
             Map<String, List<Change>> updates = new LinkedHashMap<>();
+            List<Change> swaps = new ArrayList<>();
             for (Change c : plan.changes()) {
                 if (c.op() == ChangeOp.UNBIND || c.op() == ChangeOp.DELETE) {
                     one(c);
+                } else if (CitrixPlanner.isCertSwap(c)) {
+                    swaps.add(c);
                 } else if (c.op() == ChangeOp.UPDATE) {
                     updates.computeIfAbsent(c.type(), t -> new ArrayList<>()).add(c);
                 } else if (c.type().equals("systemfile")) {
@@ -151,6 +154,9 @@ public final class CitrixApplier {
             if (!adds.isEmpty()) {
                 batch(adds, () -> client.macro(adds.stream().map(c -> NitroObject.read(c.type(), c.after()))
                         .collect(Collectors.toList()), BulkResult.OnError.ROLLBACK));
+            }
+            for (Change c : swaps) {
+                one(c);
             }
             for (Map.Entry<String, List<Change>> e : updates.entrySet()) {
                 List<Change> list = e.getValue();
@@ -298,6 +304,10 @@ public final class CitrixApplier {
                     }
                     break;
                 default:
+                    if (CitrixPlanner.isCertSwap(c)) {
+                        swap(c.name(), c.before());
+                        break;
+                    }
                     NitroResource r = NitroResource.fromWireName(c.type()).orElseThrow();
                     Map<String, Object> back = new LinkedHashMap<>();
                     back.put(r.keyAttribute(), c.name());
@@ -368,7 +378,24 @@ public final class CitrixApplier {
             return NitroObject.read("systemfile", m);
         }
 
+        private void swap(String certkey, Map<String, Object> files) {
+            Map<String, Object> body = new LinkedHashMap<>();
+            body.put("certkey", certkey);
+            files.forEach((k, v) -> {
+                if (CitrixPlanner.CERT_FILES.contains(k)) {
+                    body.put(k, v);
+                }
+            });
+            body.put("inform", "PEM");
+            body.put("nodomaincheck", true);
+            client.action("sslcertkey", "update", body);
+        }
+
         private void send(Change c) {
+            if (CitrixPlanner.isCertSwap(c)) {
+                swap(c.name(), c.after());
+                return;
+            }
             switch (c.op()) {
                 case UNBIND:
                     client.unbind(NitroObject.read(c.type(), c.before()));

@@ -63,6 +63,9 @@ public final class CitrixPlanner {
     /** In a servicegroup delete's "before": the group's sslservicegroup settings, restored if the delete is undone. */
     static final String SSL_SETTINGS = "sslservicegroup";
 
+    /** The sslcertkey attributes {@code ?action=update} swaps in place. */
+    static final Set<String> CERT_FILES = Set.of("cert", "key");
+
     private final boolean adopt;
     private final boolean keyGiven;
     private final boolean save;
@@ -163,6 +166,24 @@ public final class CitrixPlanner {
                     fixed.add(k + " " + Normalizer.current(r.wireName(), k, read) + " (hakit needs " + diff.get(k)
                             + ")");
                 }
+            }
+            if (r == NitroResource.SSLCERTKEY && !fixed.isEmpty() && diff.containsKey("cert")
+                    && CERT_FILES.containsAll(diff.keySet())) {
+                // a renewed certificate: upload the new files and swap them in place, keeping every binding
+                if (diff.containsKey("key") && !keyGiven) {
+                    conflicts.add(new Conflict(Conflict.Kind.MISSING_KEY, r.wireName(), name, "the certificate of "
+                            + name + " changed and its new private key was not given: pass it with --lb-key PEM"));
+                    continue;
+                }
+                String certFile = String.valueOf(diff.get("cert"));
+                forward.add(Change.create("systemfile", certFile, fileAttributes(certFile)));
+                if (diff.containsKey("key")) {
+                    String keyFile = String.valueOf(diff.get("key"));
+                    forward.add(Change.create("systemfile", keyFile, fileAttributes(keyFile)));
+                }
+                forward.add(new Change(ChangeOp.UPDATE, r.wireName(), name,
+                        Normalizer.pick(r.wireName(), read, diff.keySet()), diff));
+                continue;
             }
             if (!fixed.isEmpty()) {
                 conflicts.add(new Conflict(Conflict.Kind.MISSING_PREREQUISITE, r.wireName(), name, r.wireName() + " "
@@ -274,7 +295,11 @@ public final class CitrixPlanner {
                     n++;
                     break;
                 case UPDATE:
-                    updateTypes.add(c.type());
+                    if (isCertSwap(c)) {
+                        n++;
+                    } else {
+                        updateTypes.add(c.type());
+                    }
                     break;
                 default:
                     if (c.type().equals("systemfile")) {
@@ -285,6 +310,14 @@ public final class CitrixPlanner {
             }
         }
         return n + (files ? 1 : 0) + (macro ? 1 : 0) + updateTypes.size() + (save ? 1 : 0);
+    }
+
+    /**
+     * @param c a change
+     * @return whether it swaps a certificate's files in place ({@code sslcertkey?action=update})
+     */
+    static boolean isCertSwap(Change c) {
+        return c.op() == ChangeOp.UPDATE && c.type().equals("sslcertkey") && c.after().containsKey("cert");
     }
 
     static Map<String, Object> fileAttributes(String file) {
@@ -320,6 +353,7 @@ public final class CitrixPlanner {
         for (Map.Entry<String, Object> e : w.entrySet()) {
             String k = e.getKey();
             if (k.equals(r.keyAttribute()) || r.bindKey().map(k::equals).orElse(false)
+                    || (r == NitroResource.SSLCERTKEY && k.equals("bundle"))
                     || (r == NitroResource.SERVICEGROUP_MEMBER_BINDING && k.equals("port"))) {
                 continue;
             }

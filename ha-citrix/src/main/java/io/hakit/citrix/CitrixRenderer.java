@@ -81,9 +81,10 @@ public final class CitrixRenderer {
 
         Optional<CertificateChain> trust = deployment.trustCa();
         trust.ifPresent(ca -> {
-            files.add(new CitrixConfig.CertificateFile(TRUST_CERTKEY + ".pem", pem(ca.certificates())));
+            String file = TRUST_CERTKEY + "-" + fingerprint(ca.leaf()) + ".pem";
+            files.add(new CitrixConfig.CertificateFile(file, pem(ca.certificates())));
             certkeys.add(NitroObject.builder(NitroResource.SSLCERTKEY).attribute("certkey", TRUST_CERTKEY)
-                    .attribute("cert", TRUST_CERTKEY + ".pem").attribute("inform", "PEM").build());
+                    .attribute("cert", file).attribute("inform", "PEM").build());
         });
         Map<CertificateChain, String> certNames = new LinkedHashMap<>();
         deployment.loadBalancer().certificate().ifPresent(c -> certNames.put(c, LB_CERTKEY));
@@ -176,10 +177,11 @@ public final class CitrixRenderer {
         }
         for (Map.Entry<CertificateChain, String> e : certNames.entrySet()) {
             String name = e.getValue();
-            files.add(new CitrixConfig.CertificateFile(name + ".pem", pem(e.getKey().certificates())));
-            keyFiles.put(name + ".key", name);
+            String file = name + "-" + fingerprint(e.getKey().leaf());
+            files.add(new CitrixConfig.CertificateFile(file + ".pem", pem(e.getKey().certificates())));
+            keyFiles.put(file + ".key", name);
             NitroObject.Builder b = NitroObject.builder(NitroResource.SSLCERTKEY).attribute("certkey", name)
-                    .attribute("cert", name + ".pem").attribute("key", name + ".key").attribute("inform", "PEM");
+                    .attribute("cert", file + ".pem").attribute("key", file + ".key").attribute("inform", "PEM");
             if (e.getKey().certificates().size() > 1) {
                 b.attribute("bundle", "YES");
             }
@@ -247,6 +249,23 @@ public final class CitrixRenderer {
                 .findFirst().orElse(new Vip(farm.service(), farm.name(), d.loadBalancer().fqdn(),
                         d.loadBalancer().address(), p.lbPort(), p.serverPort(), p.tls(), farm.mode(),
                         Optional.empty()));
+    }
+
+    /**
+     * Files are named after the certificate they hold (the first 12 hex digits of its SHA-256), so a renewed
+     * certificate is uploaded beside the old one and swapped in place ({@code sslcertkey?action=update}).
+     */
+    static String fingerprint(X509Certificate c) {
+        try {
+            byte[] d = java.security.MessageDigest.getInstance("SHA-256").digest(c.getEncoded());
+            StringBuilder b = new StringBuilder();
+            for (int i = 0; i < 6; i++) {
+                b.append(String.format("%02x", d[i]));
+            }
+            return b.toString();
+        } catch (java.security.NoSuchAlgorithmException | CertificateEncodingException e) {
+            throw new IllegalStateException("cannot fingerprint " + c.getSubjectX500Principal(), e);
+        }
     }
 
     static String pem(List<X509Certificate> certs) {

@@ -39,7 +39,10 @@ class CitrixRendererTest {
         assertThat(c.of(NitroResource.SSLSERVICEGROUP_CERTKEY_BINDING)).allMatch(o ->
                 Boolean.TRUE.equals(o.attributes().get("ca"))
                         && CitrixRenderer.TRUST_CERTKEY.equals(o.attributes().get("certkeyname")));
-        assertThat(c.keyFiles()).containsOnlyKeys("hakit-lb-cert.key");
+        assertThat(c.keyFiles()).hasSize(1).allSatisfy((file, certkey) -> {
+            assertThat(file).startsWith("hakit-lb-cert-").endsWith(".key");
+            assertThat(certkey).isEqualTo(CitrixRenderer.LB_CERTKEY);
+        });
         assertThat(c.toNitroRequests()).doesNotContain("PRIVATE KEY");
     }
 

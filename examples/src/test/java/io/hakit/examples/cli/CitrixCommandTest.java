@@ -57,7 +57,8 @@ class CitrixCommandTest {
         assertThat(batch).contains("add server app1.hospital.org app1.hospital.org")
                 .contains("bind lb vserver hakit-vs-web-services-7002 hakit-sg-web-services-7002")
                 .contains("-backupvserver hakit-vs-hl7-2244-standby1").contains("save ns config");
-        assertThat(out.resolve("hakit-lb-cert.pem")).exists();
+        assertThat(Files.list(out).map(p -> p.getFileName().toString()))
+                .anyMatch(n -> n.startsWith("hakit-lb-cert-") && n.endsWith(".pem"));
         assertThat(Files.list(out).map(p -> p.getFileName().toString())).noneMatch(n -> n.endsWith(".key"));
     }
 

@@ -208,6 +208,39 @@ class SimulatorScenariosTest {
     }
 
     @Test
+    void aRenewedLbCertificateIsSwappedInPlaceKeepingItsBindings() {
+        converge();
+        long bound = sim.snapshot().path("sslvserver_sslcertkey_binding").size();
+        io.hakit.model.cert.ThrowawayCa.Issued renewed = io.hakit.model.cert.ThrowawayCa.create("renewal CA")
+                .issueServer("patientsecure.hospital.org");
+        io.hakit.model.Deployment next = reference.copy(b -> b.loadBalancer(reference.loadBalancer()
+                .copy(l -> l.certificate(renewed.chain()))));
+        try (CitrixAdapter adc = Fixtures.adapter(sim, dir)) {
+            Plan plan = adc.plan(next);
+            assertThat(plan.conflicts()).isEmpty();
+            assertThat(plan.changes()).extracting(c -> c.op() + " " + c.type()).containsExactlyInAnyOrder(
+                    "create systemfile", "create systemfile", "update sslcertkey");
+            JsonNode before = sim.snapshot();
+            sim.faults().failWrite(2);
+            assertThat(adc.apply(next, plan, ApplyListener.NONE).outcome()).isEqualTo(ApplyResult.Outcome.ROLLED_BACK);
+            assertThat(sim.snapshot()).isEqualTo(before);
+            sim.faults().clear();
+            assertThat(adc.apply(next, adc.plan(next), ApplyListener.NONE).outcome())
+                    .isEqualTo(ApplyResult.Outcome.APPLIED);
+            assertThat(adc.plan(next).isEmpty()).isTrue();
+        }
+        assertThat(sim.snapshot().path("sslvserver_sslcertkey_binding").size()).isEqualTo(bound);
+        assertThat(sim.requests()).noneMatch(q -> q.method().equals("DELETE") && q.path().contains("sslcertkey"));
+        try (CitrixAdapter noKey = CitrixAdapter.builder().client(Fixtures.client(sim)).build()) {
+            io.hakit.model.Deployment again = reference.copy(b -> b.loadBalancer(reference.loadBalancer()
+                    .copy(l -> l.certificate(io.hakit.model.cert.ThrowawayCa.create("third CA")
+                            .issueServer("patientsecure.hospital.org").chain()))));
+            assertThat(noKey.plan(again).conflicts()).extracting(Conflict::kind)
+                    .containsExactly(Conflict.Kind.MISSING_KEY);
+        }
+    }
+
+    @Test
     void aMissingLbCertificateWithoutKeyIsRefusedBeforeTheFirstWrite() {
         try (CitrixAdapter adc = CitrixAdapter.builder().client(Fixtures.client(sim)).build()) {
             Plan plan = adc.plan(reference);
