@@ -272,6 +272,18 @@ public final class CitrixApplier {
                     errors.add(c + ": " + e.getMessage());
                 }
             }
+            if (!uncertain.isEmpty() && cause instanceof TransportException) {
+                // a write that got no answer may still land after the undo: wait out one response time-out
+                // and undo those changes once more (each undo is harmless when there is nothing to undo)
+                sleep(client.responseTimeout());
+                for (int i = uncertain.size() - 1; i >= 0; i--) {
+                    try {
+                        compensate(uncertain.get(i));
+                    } catch (HakitException e) {
+                        LOG.debug("second undo of {}: {}", uncertain.get(i), e.getMessage());
+                    }
+                }
+            }
             undoErrors = String.join("; ", errors);
             return failed;
         }
@@ -329,6 +341,14 @@ public final class CitrixApplier {
                         unset.forEach(k -> u.put(k, true));
                         client.action(c.type(), "unset", u);
                     }
+            }
+        }
+
+        private void sleep(java.time.Duration d) {
+            try {
+                Thread.sleep(d.toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
             }
         }
 

@@ -161,6 +161,11 @@ public final class NitroClient implements AutoCloseable {
         return url;
     }
 
+    /** @return the response time-out of every request */
+    public Duration responseTimeout() {
+        return responseTimeout;
+    }
+
     /** @return how many HTTP requests this client has sent (login, reads, writes, save, logout) */
     public int requestCount() {
         return requests.get();

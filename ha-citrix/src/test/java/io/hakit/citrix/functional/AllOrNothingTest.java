@@ -84,6 +84,22 @@ class AllOrNothingTest {
     }
 
     @Test
+    void aWriteAnsweredAfterTheResponseTimeOutIsUndoneToo() {
+        try (CitrixSimulator sim = CitrixSimulator.builder().start();
+                CitrixAdapter adc = CitrixAdapter.builder().client(io.hakit.citrix.NitroClient.builder()
+                        .url(sim.url()).credentials("admin", "admin").responseTimeout(java.time.Duration.ofMillis(800))
+                        .build()).lbKey(Fixtures.lbKey(dir)).build()) {
+            JsonNode before = sim.snapshot();
+            Plan plan = adc.plan(reference);
+            sim.faults().delayWrite(2, java.time.Duration.ofMillis(1000)); // the macroapi lands after the time-out
+            ApplyResult r = adc.apply(reference, plan, ApplyListener.NONE);
+            assertThat(r.outcome()).isEqualTo(ApplyResult.Outcome.ROLLED_BACK);
+            assertThat(r.failure().orElseThrow()).contains("response time-out");
+            assertThat(diff(before, sim.snapshot())).isEmpty();
+        }
+    }
+
+    @Test
     void aFailedWriteAtEveryStepOfADriftRepairLeavesTheAdcAsItWas() {
         faultAtEveryWrite(this::convergedThenDrifted, (sim, k) -> sim.faults().failWrite(k, 599, 257,
                 "Operation not permitted"));
