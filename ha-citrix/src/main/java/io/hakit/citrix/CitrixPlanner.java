@@ -10,7 +10,6 @@ import io.hakit.model.plan.Ownership;
 import io.hakit.model.plan.Plan;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;

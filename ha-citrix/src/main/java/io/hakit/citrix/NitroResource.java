@@ -151,19 +151,20 @@ public enum NitroResource {
         this.bindKey = bindKey;
         this.comment = comment;
         this.add = add;
-        this.update = update == null ? plus(add, "metric", "metricthreshold", "metricweight", wire) : update;
+        this.update = update == null ? derivedUpdate(wire, add) : update;
         this.immutable = immutable;
         this.deleteArgs = deleteArgs;
     }
 
-    private static Set<String> plus(Set<String> add, String a, String b, String c, String wire) {
+    /**
+     * The update lists §4 gives relative to the add list: lbmonitor = add plus the metric attributes;
+     * lbvserver = add minus its immutable attributes, plus order, servicename and weight.
+     */
+    private static Set<String> derivedUpdate(String wire, Set<String> add) {
         Set<String> s = new LinkedHashSet<>(add);
         if ("lbmonitor".equals(wire)) {
-            s.add(a);
-            s.add(b);
-            s.add(c);
+            s.addAll(List.of("metric", "metricthreshold", "metricweight"));
         } else {
-            // lbvserver: update = add minus the immutable keys, plus order, servicename, weight
             s.removeAll(List.of("nodefaultbindings", "port", "range", "servicetype", "td"));
             s.addAll(List.of("order", "servicename", "weight"));
         }
