@@ -16,7 +16,8 @@ import java.util.stream.Collectors;
  * groups, members, monitors, certificates and persistence. Rules: CTX-001 (servers by domain name), CTX-002
  * (SSL service group per HTTPS component, at least two members, all at one port), CTX-003 (an SSL virtual
  * server bound to its group), TLS-001 (a certificate bound to every SSL virtual server), AFF-002 (SOURCEIP
- * persistence, 10 minutes), HC-005 (a monitor on every group), CTX-004 (HL7 on 2244 active/standby: one
+ * persistence, 10 minutes), HC-005 (a monitor on every group), TLS-004 (an SSL group verifies the servers'
+ * certificates against a bound CA), CTX-004 (HL7 on 2244 active/standby: one
  * member and a backup virtual server, never balanced). Stateless and thread-safe.
  */
 public final class CitrixAuditor {
@@ -114,6 +115,21 @@ public final class CitrixAuditor {
                             + ", not SSL", "the application servers speak HTTPS: use an SSL service group"));
                 }
                 checkGroupMembers(state, g, members, out, 2, port);
+                if (gtype.equals("SSL")) {
+                    String auth = state.find(NitroResource.SSLSERVICEGROUP, g).flatMap(x -> x.string("serverauth"))
+                            .orElse("DISABLED").toUpperCase(Locale.ROOT);
+                    boolean ca = state.bindings(NitroResource.SSLSERVICEGROUP_CERTKEY_BINDING).stream()
+                            .anyMatch(b -> b.name().equals(g) && truthy(b.attributes().get("ca")));
+                    if (!auth.equals("ENABLED") || !ca) {
+                        out.add(new Finding("TLS-004", Severity.ERROR, "sslservicegroup/" + g, "service group " + g
+                                + (ca ? "" : " has no CA certificate bound")
+                                + (!ca && !auth.equals("ENABLED") ? " and" : "")
+                                + (auth.equals("ENABLED") ? "" : " does not verify the servers' certificates"
+                                        + " (serverauth " + auth + ")"),
+                                "install the CA that signed the application servers' certificates, bind it to the"
+                                        + " group as a CA and set serverauth ENABLED"));
+                    }
+                }
                 if (monitors.stream().noneMatch(m -> m.name().equals(g))) {
                     out.add(new Finding("HC-005", Severity.INFO, gpath, "service group " + g + " has no monitor"
                             + " bound", "bind an HTTP-ECV monitor (secure YES) from the guide's health test"));

@@ -55,6 +55,13 @@ class AuditTest {
             sim.add("lbvserver", Map.of("name", "vs_web", "servicetype", "SSL", "ipv46", "10.20.0.50", "port", 7002,
                     "persistencetype", "COOKIEINSERT", "timeout", 2));
             sim.bind("lbvserver_servicegroup_binding", Map.of("name", "vs_web", "servicegroupname", "sg_web"));
+            // TLS-004: an SSL group that does not verify the servers' certificates
+            sim.add("servicegroup", Map.of("servicegroupname", "sg_ui", "servicetype", "SSL"));
+            sim.bind("servicegroup_servicegroupmember_binding", Map.of("servicegroupname", "sg_ui",
+                    "servername", "app2.hospital.org", "port", 7004));
+            sim.add("lbvserver", Map.of("name", "vs_rep", "servicetype", "SSL", "ipv46", "10.20.0.50", "port", 7004,
+                    "persistencetype", "SOURCEIP", "timeout", 10));
+            sim.bind("lbvserver_servicegroup_binding", Map.of("name", "vs_rep", "servicegroupname", "sg_ui"));
             // CTX-003: a published HTTPS port as a plain HTTP vserver, and one with no group
             sim.add("lbvserver", Map.of("name", "vs_ui", "servicetype", "HTTP", "ipv46", "10.20.0.50", "port", 7003,
                     "persistencetype", "SOURCEIP", "timeout", 10));
@@ -70,10 +77,14 @@ class AuditTest {
             AuditReport report = adc.audit(Optional.empty());
             List<Finding> f = report.findings();
             assertThat(f).extracting(Finding::rule).contains("CTX-001", "CTX-002", "CTX-003", "CTX-004", "TLS-001",
-                    "AFF-002", "HC-005");
+                    "AFF-002", "HC-005", "TLS-004");
+            assertThat(report.byRule("TLS-004")).extracting(Finding::path).containsExactly("sslservicegroup/sg_ui");
+            assertThat(report.byRule("TLS-004").get(0).message()).contains("no CA certificate")
+                    .contains("serverauth DISABLED");
             assertThat(report.byRule("CTX-001")).anyMatch(x -> x.path().equals("server/10.1.1.11")
                     && x.severity() == Severity.ERROR);
-            assertThat(report.byRule("TLS-001")).extracting(Finding::path).containsExactly("lbvserver/vs_web");
+            assertThat(report.byRule("TLS-001")).extracting(Finding::path)
+                    .containsExactlyInAnyOrder("lbvserver/vs_web", "lbvserver/vs_rep");
             assertThat(report.byRule("CTX-004")).extracting(Finding::message)
                     .anyMatch(m -> m.contains("balances across 2 members")).anyMatch(m -> m.contains("no backup"));
             assertThat(report.byRule("CTX-003")).extracting(Finding::path).contains("lbvserver/vs_ui");
