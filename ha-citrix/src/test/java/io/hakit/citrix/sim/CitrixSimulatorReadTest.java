@@ -358,4 +358,13 @@ class CitrixSimulatorReadTest {
         assertThat(n.get("server/app1").errorcode()).isEqualTo(258);
         ok(n.delete("servicegroup_servicegroupmember_binding/sg_idp2?args=servername:app1-new,port:7001"));
     }
+
+    @Test
+    void nonAsciiNamesRoundTrip() {
+        ok(n.add("server", Map.of("name", "zürich-ä1", "ipaddress", "10.0.0.21", "comment", "Hôpital")));
+        JsonNode s = n.get("server/z%C3%BCrich-%C3%A41").body().at("/server/0");
+        assertThat(s.path("name").asText()).isEqualTo("zürich-ä1");
+        assertThat(s.path("comment").asText()).isEqualTo("Hôpital");
+        assertThat(sim.snapshot().toString()).contains("zürich-ä1");
+    }
 }
