@@ -95,6 +95,20 @@ class SimulatorScenariosTest {
     }
 
     @Test
+    void theFluentApiRoundTripsNamesWithSpacesAndNonAsciiLetters() {
+        try (io.hakit.citrix.NitroClient nitro = Fixtures.client(sim)) {
+            for (String name : List.of("Web Server 1", "Zürich app")) {
+                nitro.on(NitroResource.SERVER).add(s -> s.attribute("name", name).attribute("ipaddress", "10.9.9."
+                        + (name.length() % 200)));
+                assertThat(nitro.on(NitroResource.SERVER).get(name)).map(io.hakit.citrix.NitroObject::name)
+                        .contains(name);
+                nitro.on(NitroResource.SERVER).delete(name);
+                assertThat(nitro.on(NitroResource.SERVER).get(name)).isEmpty();
+            }
+        }
+    }
+
+    @Test
     void sessionExpiryInTheMiddleOfAnApplyIsTransparent() {
         AtomicBoolean expired = new AtomicBoolean();
         try (CitrixAdapter adc = Fixtures.adapter(sim, dir)) {
