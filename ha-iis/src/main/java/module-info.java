@@ -9,4 +9,6 @@ module io.hakit.iis {
     requires org.slf4j;
     requires java.xml;
 
+    exports io.hakit.iis;
+
 }

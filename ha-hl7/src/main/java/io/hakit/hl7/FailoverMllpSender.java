@@ -1,5 +1,6 @@
 package io.hakit.hl7;
 
+import io.hakit.hl7.internal.Timing;
 import io.hakit.hl7.spi.Outbox;
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -38,8 +39,17 @@ import org.slf4j.LoggerFactory;
  *   <li><b>Failover.</b> A refused or failed connect, a connect or ACK time-out, a reset, or a
  *       connection closed before the ACK marks the active endpoint down: the sender switches to
  *       the next endpoint (in the configured order, wrapping round) and sends the
- *       unacknowledged message again with the <b>same MSH-10</b>. After every endpoint has
- *       failed in turn it pauses for the reconnect delay before the next round.</li>
+ *       unacknowledged message again with the <b>same MSH-10</b>, at once: a switch to a
+ *       standby is never delayed.</li>
+ *   <li><b>Back-off in an outage.</b> Once every endpoint has failed in a round, the sender
+ *       waits before the next round: the reconnect delay, doubled after each further failed
+ *       round up to {@link Builder#maxRetryDelay(Duration)} (default 30 s), each wait
+ *       shortened by a random jitter of up to a quarter. The first acknowledgement resets it.</li>
+ *   <li><b>Logging.</b> State changes, not attempts: one WARN when an endpoint goes down (with
+ *       the reason), one WARN when every endpoint is down (with the next try and the number
+ *       of messages waiting), repeated at most once a minute while the outage lasts, and one
+ *       INFO when delivery resumes (where, after how long, how many messages waited). Every
+ *       attempt is reported as a {@link SenderEvent} and logged at DEBUG.</li>
  *   <li><b>At least once.</b> A message whose ACK was lost may have been processed by the
  *       endpoint that failed, so the receiver can see it twice; duplicates are only ever of
  *       the message in flight at a switch (same MSH-10, so receivers can drop them).</li>
@@ -54,8 +64,11 @@ import org.slf4j.LoggerFactory;
  *       finished; {@link #sendAsync} blocks while the queue is full.</li>
  *   <li><b>Fail-back</b> follows the {@link Failback} policy, between messages only.</li>
  *   <li>By default the sender never gives up on a message that gets no acknowledgement at
- *       all; with {@link Builder#giveUpAfter(Duration)} it hands it back as an
- *       {@link UndeliveredException}.</li>
+ *       all. With {@link Builder#giveUpAfter(Duration)} the time counts from when the sender
+ *       accepted the message (or, for messages recovered from the outbox, from when the
+ *       sender was built): when an attempt fails, or while waiting between rounds, every
+ *       message older than the limit is handed back as an {@link UndeliveredException},
+ *       together and in order, and the younger ones go on.</li>
  * </ul>
  *
  * <p>Thread-safe: any number of threads may send; one internal thread does the I/O and
@@ -67,13 +80,24 @@ public final class FailoverMllpSender implements AutoCloseable {
     public static final int DEFAULT_ERROR_RETRIES = 2;
     /** Default pause before re-sending a message answered AE/CE: 1 second. */
     public static final Duration DEFAULT_RETRY_DELAY = Duration.ofSeconds(1);
-    /** Default pause after every endpoint failed in turn: 1 second. */
+    /** Default first pause once every endpoint has failed in a round (it then doubles up to the maximum): 1 second. */
     public static final Duration DEFAULT_RECONNECT_DELAY = Duration.ofSeconds(1);
+    /** Default longest wait between rounds when every endpoint is down: 30 seconds. */
+    public static final Duration DEFAULT_MAX_RETRY_DELAY = Duration.ofSeconds(30);
     /** Default queue capacity (messages accepted and not yet finished): 1000. */
     public static final int DEFAULT_QUEUE_CAPACITY = 1000;
 
     private static final Logger LOG = LoggerFactory.getLogger(FailoverMllpSender.class);
     private static final AtomicInteger IDS = new AtomicInteger();
+    /** The fraction of a back-off wait that jitter may take off. */
+    private static final double JITTER = 0.25;
+    /** The shortest interval between two "every endpoint down" warnings. */
+    private static final long ALL_DOWN_REPEAT_NANOS = TimeUnit.MINUTES.toNanos(1);
+    /**
+     * How long after a give-up time a waiting sender looks again, so that messages accepted
+     * together (a file queued in a burst) are also handed back together.
+     */
+    private static final long GIVE_UP_GRACE_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
 
     private final List<MllpEndpoint> endpoints;
     private final MllpClient[] clients;
@@ -82,6 +106,9 @@ public final class FailoverMllpSender implements AutoCloseable {
     private final int errorRetries;
     private final Duration retryDelay;
     private final Duration reconnectDelay;
+    private final Duration maxRetryDelay;
+    private final Timing timing;
+    private final Logger log;
     private final Failback failback;
     private final Duration giveUpAfter;
     private final Outbox outbox;
@@ -97,16 +124,29 @@ public final class FailoverMllpSender implements AutoCloseable {
     private volatile long preferredHealthySince;
     private volatile boolean closed;
 
+    // outage state, used by the worker thread only
+    private final boolean[] down;
+    private final long[] downSince;
+    private int failuresInRow;
+    private int failedRounds;
+    private boolean backingOff;
+    private long nextTryAt;
+    private boolean allDown;
+    private long allDownSince;
+    private long lastAllDownWarning;
+
     private static final class Pending {
         final long id;
         final Hl7Message message;
         final CompletableFuture<Ack> future = new CompletableFuture<>();
         final boolean recovered;
+        final long acceptedAt;
 
-        Pending(long id, Hl7Message message, boolean recovered) {
+        Pending(long id, Hl7Message message, boolean recovered, long acceptedAt) {
             this.id = id;
             this.message = message;
             this.recovered = recovered;
+            this.acceptedAt = acceptedAt;
         }
     }
 
@@ -117,12 +157,17 @@ public final class FailoverMllpSender implements AutoCloseable {
         this.errorRetries = b.errorRetries;
         this.retryDelay = b.retryDelay;
         this.reconnectDelay = b.reconnectDelay;
+        this.maxRetryDelay = b.maxRetryDelay;
+        this.timing = b.timing;
+        this.log = b.logger != null ? b.logger : LOG;
         this.failback = b.failback;
         this.giveUpAfter = b.giveUpAfter;
         this.outbox = b.outbox != null ? b.outbox : Outbox.inMemory();
         this.listener = b.listener;
         this.capacity = new Semaphore(b.queueCapacity);
         this.clients = new MllpClient[endpoints.size()];
+        this.down = new boolean[endpoints.size()];
+        this.downSince = new long[endpoints.size()];
         for (int i = 0; i < clients.length; i++) {
             MllpClient.Builder cb = MllpClient.builder().endpoint(endpoints.get(i)).connectTimeout(b.connectTimeout)
                     .ackTimeout(b.ackTimeout).maxFrameLength(b.maxFrameLength).defaultCharset(b.defaultCharset);
@@ -131,19 +176,20 @@ public final class FailoverMllpSender implements AutoCloseable {
             }
             clients[i] = cb.build();
         }
+        long builtAt = timing.nanoTime();
         for (Outbox.Entry e : outbox.pending()) {
             Hl7Message m;
             try {
                 m = Hl7Message.parse(e.message());
             } catch (Hl7ParseException ex) {
-                LOG.warn("outbox entry {} is not an HL7 message and is dropped: {}", e.id(), ex.getMessage());
+                log.warn("outbox entry {} is not an HL7 message and is dropped: {}", e.id(), ex.getMessage());
                 outbox.remove(e.id());
                 continue;
             }
-            recovered.add(new Pending(e.id(), m, true));
+            recovered.add(new Pending(e.id(), m, true, builtAt));
         }
         if (!recovered.isEmpty()) {
-            LOG.info("re-sending {} message(s) accepted but not acknowledged before", recovered.size());
+            log.info("re-sending {} message(s) accepted but not acknowledged before", recovered.size());
         }
         int id = IDS.incrementAndGet();
         this.worker = new Thread(this::run, "mllp-failover-sender-" + id);
@@ -238,7 +284,7 @@ public final class FailoverMllpSender implements AutoCloseable {
                 capacity.release();
                 throw e;
             }
-            Pending p = new Pending(id, message, false);
+            Pending p = new Pending(id, message, false, timing.nanoTime());
             queue.add(p);
             return p.future;
         } finally {
@@ -266,7 +312,7 @@ public final class FailoverMllpSender implements AutoCloseable {
                 maybeFailback();
                 deliver(p);
             } catch (RuntimeException | Error e) {
-                LOG.error("failover sender: unexpected failure delivering {}", p.message, e);
+                log.error("failover sender: unexpected failure delivering {}", p.message, e);
                 p.future.completeExceptionally(new UndeliveredException(p.message.controlId(), e.toString(), e));
             } finally {
                 if (!p.recovered) {
@@ -278,16 +324,20 @@ public final class FailoverMllpSender implements AutoCloseable {
 
     private void deliver(Pending p) {
         String controlId = p.message.controlId();
-        long started = System.nanoTime();
         int attempts = 0;
         int errors = 0;
-        int failuresInRow = 0;
         MllpTransportException last = null;
         while (true) {
             if (closed) {
                 p.future.completeExceptionally(new UndeliveredException(controlId,
                         "the sender was closed; the message stays in the outbox", last));
                 return;
+            }
+            if (!awaitNextTry(p, last)) {
+                return;
+            }
+            if (closed) {
+                continue;
             }
             int ep = active;
             Ack ack;
@@ -300,33 +350,14 @@ public final class FailoverMllpSender implements AutoCloseable {
                 }
                 last = e instanceof MllpTransportException ? (MllpTransportException) e
                         : new MllpTransportException(endpoints.get(ep), e.getMessage(), e);
-                failuresInRow++;
-                int next = (ep + 1) % clients.length;
-                if (next != ep) {
-                    active = next;
-                    if (ep == 0) {
-                        preferredHealthySince = 0;
-                    }
-                    LOG.warn("switching from {} to {} with {} in flight: {}", endpoints.get(ep), endpoints.get(next),
-                            controlId, e.getMessage());
-                    emit(new SenderEvent.Switched(endpoints.get(ep), endpoints.get(next), e.getMessage(), controlId));
-                } else {
-                    LOG.warn("{} failed with {} in flight: {}", endpoints.get(ep), controlId, e.getMessage());
-                }
-                if (giveUpAfter != null && System.nanoTime() - started >= giveUpAfter.toNanos()) {
-                    removeFromOutbox(p);
-                    String reason = "no endpoint acknowledged it within " + giveUpAfter.toMillis() + " ms";
-                    emit(new SenderEvent.GivenUp(controlId, reason, null));
-                    p.future.completeExceptionally(new UndeliveredException(controlId, reason, last));
+                attemptFailed(ep, p, attempts, last);
+                if (giveUpExpired(p, last)) {
                     return;
-                }
-                if (failuresInRow % clients.length == 0) {
-                    pause(reconnectDelay);
                 }
                 continue;
             }
-            failuresInRow = 0;
             MllpEndpoint from = endpoints.get(ep);
+            acknowledged(ep);
             if (ack.isAccepted()) {
                 removeFromOutbox(p);
                 emit(new SenderEvent.Delivered(controlId, from, ack, attempts));
@@ -335,34 +366,234 @@ public final class FailoverMllpSender implements AutoCloseable {
             }
             if (ack.code().isError() && errors < errorRetries) {
                 errors++;
-                LOG.debug("{} answered {} to {}; retry {} of {}", from, ack.code(), controlId, errors, errorRetries);
+                log.debug("{} answered {} to {}; retry {} of {}", from, ack.code(), controlId, errors, errorRetries);
                 emit(new SenderEvent.Retried(controlId, from, ack, errors));
-                pause(retryDelay);
+                pause(retryDelay.toNanos());
                 continue;
             }
             removeFromOutbox(p);
             String reason = ack.code().isError()
                     ? from + " answered " + ack.code() + " after " + errors + " retries"
                     : from + " rejected it with " + ack.code();
-            LOG.warn("handing back {}: {}", controlId, reason);
+            log.warn("handing back {}: {}", controlId, reason);
             emit(new SenderEvent.GivenUp(controlId, reason, ack));
             p.future.complete(ack);
             return;
         }
     }
 
+    /** An attempt failed: report it, switch to the next endpoint, and after a full round schedule a back-off. */
+    private void attemptFailed(int ep, Pending p, int attempt, MllpTransportException e) {
+        String controlId = p.message.controlId();
+        MllpEndpoint from = endpoints.get(ep);
+        String why = reason(from, e);
+        failuresInRow++;
+        log.debug("attempt {} to send {} to {} failed: {}", attempt, controlId, from, why);
+        emit(new SenderEvent.AttemptFailed(controlId, from, e.getMessage(), attempt));
+        int next = (ep + 1) % clients.length;
+        if (next != ep) {
+            active = next;
+            if (ep == 0) {
+                preferredHealthySince = 0;
+            }
+        }
+        if (!down[ep]) {
+            down[ep] = true;
+            downSince[ep] = timing.nanoTime();
+            if (next != ep) {
+                log.warn("{} is down ({}); switching to {} with {} in flight", from, why, endpoints.get(next), controlId);
+            } else {
+                log.warn("{} is down ({})", from, why);
+            }
+        } else if (next != ep) {
+            log.debug("switching from {} to {} with {} in flight", from, endpoints.get(next), controlId);
+        }
+        if (next != ep) {
+            emit(new SenderEvent.Switched(from, endpoints.get(next), e.getMessage(), controlId));
+        }
+        if (failuresInRow % clients.length == 0) {
+            scheduleNextRound();
+        }
+    }
+
+    /** Every endpoint failed in this round: the next round waits, with exponential back-off and jitter. */
+    private void scheduleNextRound() {
+        long base = reconnectDelay.toNanos();
+        long cap = Math.max(base, maxRetryDelay.toNanos());
+        long nominal = base;
+        for (int i = 0; i < failedRounds && nominal < cap; i++) {
+            nominal = nominal > cap / 2 ? cap : nominal * 2;
+        }
+        nominal = Math.min(nominal, cap);
+        long delay = nominal - (long) (nominal * JITTER * timing.random());
+        failedRounds++;
+        long now = timing.nanoTime();
+        backingOff = true;
+        nextTryAt = now + delay;
+        boolean everyEndpoint = true;
+        for (boolean d : down) {
+            everyEndpoint &= d;
+        }
+        if (!everyEndpoint) {
+            log.debug("round {} failed; next try in {}", failedRounds, duration(delay));
+            return;
+        }
+        if (!allDown || now - lastAllDownWarning >= ALL_DOWN_REPEAT_NANOS) {
+            if (!allDown) {
+                allDown = true;
+                allDownSince = now;
+            }
+            lastAllDownWarning = now;
+            String which = clients.length == 1 ? "the only endpoint " + endpoints.get(0) + " is down"
+                    : "all " + clients.length + " endpoints down";
+            log.warn("{}; next try in {}; {} waiting", which, duration(delay), messages(waiting()));
+        } else {
+            log.debug("every endpoint still down after round {}; next try in {}", failedRounds, duration(delay));
+        }
+    }
+
+    /** Any acknowledgement from an endpoint: it is up, and the back-off starts again from the beginning. */
+    private void acknowledged(int ep) {
+        long now = timing.nanoTime();
+        MllpEndpoint at = endpoints.get(ep);
+        if (allDown) {
+            allDown = false;
+            log.info("delivery resumed on {} after {} with every endpoint down; {} waited", at,
+                    duration(now - allDownSince), messages(waiting()));
+        } else if (down[ep]) {
+            log.info("{} answers again after {} down", at, duration(now - downSince[ep]));
+        }
+        down[ep] = false;
+        failuresInRow = 0;
+        failedRounds = 0;
+        backingOff = false;
+    }
+
+    /**
+     * Waits until the back-off allows the next attempt, handing back messages whose give-up
+     * time runs out meanwhile.
+     *
+     * @return false if {@code p} was handed back
+     */
+    private boolean awaitNextTry(Pending p, MllpTransportException last) {
+        while (backingOff && !closed) {
+            long now = timing.nanoTime();
+            long wait = nextTryAt - now;
+            if (wait <= 0) {
+                break;
+            }
+            if (giveUpAfter != null) {
+                wait = Math.min(wait, p.acceptedAt + giveUpAfter.toNanos() + GIVE_UP_GRACE_NANOS - now);
+            }
+            pause(wait);
+            if (giveUpExpired(p, last)) {
+                return false;
+            }
+        }
+        backingOff = false;
+        return true;
+    }
+
+    /**
+     * Hands back {@code p} and every queued message behind it that is older than the give-up
+     * time, in order, when {@code p} is.
+     *
+     * @return true if {@code p} was handed back
+     */
+    private boolean giveUpExpired(Pending p, MllpTransportException last) {
+        if (giveUpAfter == null) {
+            return false;
+        }
+        long now = timing.nanoTime();
+        long limit = giveUpAfter.toNanos();
+        if (now - p.acceptedAt < limit) {
+            return false;
+        }
+        List<Pending> expired = new ArrayList<>();
+        expired.add(p);
+        while (true) {
+            Pending q = recovered.peekFirst();
+            boolean fromRecovered = q != null;
+            if (q == null) {
+                q = queue.peek();
+            }
+            if (q == null || now - q.acceptedAt < limit) {
+                break;
+            }
+            if (fromRecovered) {
+                recovered.pollFirst();
+            } else {
+                queue.poll();
+            }
+            expired.add(q);
+        }
+        String reason = "no endpoint acknowledged it within " + giveUpAfter.toMillis() + " ms of being accepted";
+        if (expired.size() == 1) {
+            log.warn("giving up {}: {}", p.message.controlId(), reason);
+        } else {
+            log.warn("giving up {} messages ({} to {}): no endpoint acknowledged them within {} ms of being accepted",
+                    expired.size(), p.message.controlId(), expired.get(expired.size() - 1).message.controlId(),
+                    giveUpAfter.toMillis());
+        }
+        for (Pending q : expired) {
+            String id = q.message.controlId();
+            removeFromOutbox(q);
+            emit(new SenderEvent.GivenUp(id, reason, null));
+            q.future.completeExceptionally(new UndeliveredException(id, reason, last));
+            if (q != p && !q.recovered) {
+                capacity.release();
+            }
+        }
+        return true;
+    }
+
+    /** Messages accepted and not finished, counting the one in flight. */
+    private int waiting() {
+        return 1 + recovered.size() + queue.size();
+    }
+
+    private static String messages(int n) {
+        return n == 1 ? "1 message" : n + " messages";
+    }
+
+    private static String reason(MllpEndpoint endpoint, Exception e) {
+        String m = String.valueOf(e.getMessage());
+        String prefix = endpoint + ": ";
+        return m.startsWith(prefix) ? m.substring(prefix.length()) : m;
+    }
+
+    /** A duration for people: {@code 250 ms}, {@code 8 s}, {@code 2 min 5 s}, {@code 1 h 3 min}. */
+    static String duration(long nanos) {
+        long ms = Math.max(0, TimeUnit.NANOSECONDS.toMillis(nanos));
+        if (ms < 1000) {
+            return ms + " ms";
+        }
+        long s = (ms + 500) / 1000;
+        if (s < 60) {
+            return s + " s";
+        }
+        if (s < 3600) {
+            return (s / 60) + " min" + (s % 60 == 0 ? "" : " " + (s % 60) + " s");
+        }
+        long min = s / 60;
+        return (min / 60) + " h" + (min % 60 == 0 ? "" : " " + (min % 60) + " min");
+    }
+
     private void removeFromOutbox(Pending p) {
         try {
             outbox.remove(p.id);
         } catch (RuntimeException e) {
-            LOG.error("outbox: cannot remove finished message {}; it may be sent again after a restart",
+            log.error("outbox: cannot remove finished message {}; it may be sent again after a restart",
                     p.message.controlId(), e);
         }
     }
 
-    private void pause(Duration d) {
+    private void pause(long nanos) {
+        if (nanos <= 0) {
+            return;
+        }
         try {
-            Thread.sleep(d.toMillis());
+            timing.sleep(Duration.ofNanos(nanos));
         } catch (InterruptedException e) {
             // close() interrupts; the loop checks the closed flag
         }
@@ -377,7 +608,7 @@ public final class FailoverMllpSender implements AutoCloseable {
             int from = active;
             active = 0;
             clients[from].disconnectNow();
-            LOG.info("failing back from {} to the preferred endpoint {}", endpoints.get(from), endpoints.get(0));
+            log.info("failing back from {} to the preferred endpoint {}", endpoints.get(from), endpoints.get(0));
             emit(new SenderEvent.Switched(endpoints.get(from), endpoints.get(0), "fail-back", null));
         }
     }
@@ -395,7 +626,7 @@ public final class FailoverMllpSender implements AutoCloseable {
                 s.connect(address, (int) Math.max(1, connectTimeout.toMillis()));
                 healthy = true;
             } catch (IOException e) {
-                LOG.debug("preferred endpoint {} still down: {}", preferred, e.getMessage());
+                log.debug("preferred endpoint {} still down: {}", preferred, e.getMessage());
             }
         }
         if (!healthy) {
@@ -412,7 +643,7 @@ public final class FailoverMllpSender implements AutoCloseable {
         try {
             listener.accept(event);
         } catch (RuntimeException e) {
-            LOG.warn("sender event listener failed on {}", event, e);
+            log.warn("sender event listener failed on {}", event, e);
         }
     }
 
@@ -491,6 +722,9 @@ public final class FailoverMllpSender implements AutoCloseable {
         private int errorRetries = DEFAULT_ERROR_RETRIES;
         private Duration retryDelay = DEFAULT_RETRY_DELAY;
         private Duration reconnectDelay = DEFAULT_RECONNECT_DELAY;
+        private Duration maxRetryDelay = DEFAULT_MAX_RETRY_DELAY;
+        private Timing timing = Timing.system();
+        private Logger logger;
         private Failback failback = Failback.stay();
         private int queueCapacity = DEFAULT_QUEUE_CAPACITY;
         private Outbox outbox;
@@ -627,8 +861,11 @@ public final class FailoverMllpSender implements AutoCloseable {
         }
 
         /**
-         * The pause after every endpoint has failed in turn, before the next round; default
-         * {@link FailoverMllpSender#DEFAULT_RECONNECT_DELAY} (1 s).
+         * The first pause after every endpoint has failed in a round, before the next round;
+         * it doubles after each further failed round, up to {@link #maxRetryDelay(Duration)},
+         * and starts again from this after the next acknowledgement; default
+         * {@link FailoverMllpSender#DEFAULT_RECONNECT_DELAY} (1 s). A switch to the next
+         * endpoint within a round never waits.
          *
          * @param delay zero or positive
          * @return this builder
@@ -637,6 +874,33 @@ public final class FailoverMllpSender implements AutoCloseable {
          */
         public Builder reconnectDelay(Duration delay) {
             this.reconnectDelay = notNegative(delay, "reconnectDelay");
+            return this;
+        }
+
+        /**
+         * The longest pause between rounds while every endpoint is down (the cap of the
+         * exponential back-off; never less than the reconnect delay); default
+         * {@link FailoverMllpSender#DEFAULT_MAX_RETRY_DELAY} (30 s).
+         *
+         * @param delay a positive duration
+         * @return this builder
+         * @throws NullPointerException if {@code delay} is null
+         * @throws IllegalArgumentException if not positive
+         */
+        public Builder maxRetryDelay(Duration delay) {
+            this.maxRetryDelay = MllpClient.positive(delay, "maxRetryDelay");
+            return this;
+        }
+
+        /** Test seam: the clock, pauses and jitter. */
+        Builder timing(Timing timing) {
+            this.timing = Objects.requireNonNull(timing, "timing");
+            return this;
+        }
+
+        /** Test seam: where the sender logs. */
+        Builder logger(Logger logger) {
+            this.logger = Objects.requireNonNull(logger, "logger");
             return this;
         }
 
@@ -693,7 +957,13 @@ public final class FailoverMllpSender implements AutoCloseable {
 
         /**
          * Hand a message back as {@link UndeliveredException} when no endpoint has acknowledged
-         * it for this long; by default the sender never gives up.
+         * it this long after the sender accepted it ({@link FailoverMllpSender#sendAsync}
+         * returned), waiting in the queue included; messages recovered from the outbox count
+         * from when the sender is built. The limit is checked whenever an attempt fails and
+         * while waiting between rounds (a waiting sender looks again 100 ms after the oldest
+         * message's limit, so that a burst of messages goes together): every message older
+         * than the limit is then handed back, in order, and the younger ones go on. While endpoints acknowledge, no message is given
+         * up. By default the sender never gives up.
          *
          * @param time a positive duration
          * @return this builder

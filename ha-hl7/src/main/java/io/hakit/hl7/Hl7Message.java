@@ -108,45 +108,201 @@ public final class Hl7Message {
 
     /**
      * Decodes one message from bytes received on the wire: the character set is taken from
-     * MSH-18 when present and known, else {@code defaultCharset}.
+     * MSH-18 when present and known, else {@code defaultCharset}. Bytes that are not valid in
+     * that charset are an error, never replacement characters.
      *
      * @param payload the bytes (an MLLP payload, without framing)
      * @param defaultCharset the charset used when MSH-18 is absent or unknown
      * @return the message
      * @throws NullPointerException if an argument is null
-     * @throws Hl7ParseException if the payload does not start with a valid MSH segment
+     * @throws Hl7ParseException if the payload does not start with a valid MSH segment, or its
+     *     bytes are not valid in its charset (the message names the charset and the offset)
      */
     public static Hl7Message decode(byte[] payload, Charset defaultCharset) {
+        return decode(payload, defaultCharset, true);
+    }
+
+    /**
+     * Decodes bytes as {@link #decode(byte[], Charset)}; with {@code strict} false, invalid
+     * bytes become replacement characters (for acknowledgements, where only MSA matters).
+     */
+    static Hl7Message decode(byte[] payload, Charset defaultCharset, boolean strict) {
         Objects.requireNonNull(payload, "payload");
         Objects.requireNonNull(defaultCharset, "defaultCharset");
         // MSH is ASCII in every charset MLLP can carry: find MSH-18 in the bytes
-        Charset charset = defaultCharset;
-        String msh18 = msh18(payload);
-        if (msh18 != null) {
-            charset = Hl7Charsets.forMsh18(msh18).orElse(defaultCharset);
+        String msh18 = firstRepetition(payload, 0, payload.length, 18);
+        Charset charset = msh18 == null ? defaultCharset : Hl7Charsets.forMsh18(msh18).orElse(defaultCharset);
+        if (!strict) {
+            return parse(new String(payload, charset));
         }
-        return parse(new String(payload, charset));
+        return parse(strictDecode(payload, 0, payload.length, charset, msh18, null));
     }
 
-    /** The first repetition of MSH-18 read from raw bytes, or null when absent or not an MSH. */
-    private static String msh18(byte[] p) {
-        if (p.length < 8 || p[0] != 'M' || p[1] != 'S' || p[2] != 'H') {
+    /**
+     * Splits bytes holding any number of messages (for instance a file read as bytes) into
+     * messages, decoding each in its own charset: MSH-18 when it names a known charset, else
+     * {@code defaultCharset}. A message starts at each MSH segment; CR, LF and CRLF segment
+     * ends are accepted, blank lines ignored, a UTF-8 byte order mark dropped, and batch
+     * envelope segments (FHS, BHS, BTS, FTS) skipped. Each message's bytes are kept as they
+     * are (apart from segment ends), so re-encoding it in its charset gives the same bytes.
+     *
+     * @param bytes the messages
+     * @param defaultCharset the charset of messages whose MSH-18 is absent or unknown
+     * @return the messages in order; empty if the bytes hold none
+     * @throws NullPointerException if an argument is null
+     * @throws Hl7ParseException if text other than batch segments precedes the first MSH, a
+     *     header is malformed, or a message's bytes are not valid in its charset: the
+     *     exception names the message by its number (from 1) and MSH-10, the charset and
+     *     the offset of the first invalid byte within the message
+     */
+    public static List<Hl7Message> parseAll(byte[] bytes, Charset defaultCharset) {
+        Objects.requireNonNull(bytes, "bytes");
+        Objects.requireNonNull(defaultCharset, "defaultCharset");
+        List<Hl7Message> messages = new ArrayList<>();
+        java.io.ByteArrayOutputStream current = null;
+        int lineNo = 0;
+        int i = 0;
+        while (i < bytes.length) {
+            int end = i;
+            while (end < bytes.length && bytes[end] != '\r' && bytes[end] != '\n') {
+                end++;
+            }
+            int start = i;
+            i = end < bytes.length && bytes[end] == '\r' && end + 1 < bytes.length && bytes[end + 1] == '\n'
+                    ? end + 2 : end + 1;
+            lineNo++;
+            if (end - start >= 3 && (bytes[start] & 0xFF) == 0xEF && (bytes[start + 1] & 0xFF) == 0xBB
+                    && (bytes[start + 2] & 0xFF) == 0xBF) {
+                start += 3;
+            }
+            if (blank(bytes, start, end)) {
+                continue;
+            }
+            if (startsWith(bytes, start, end, "FHS") || startsWith(bytes, start, end, "BHS")
+                    || startsWith(bytes, start, end, "BTS") || startsWith(bytes, start, end, "FTS")) {
+                continue;
+            }
+            if (startsWith(bytes, start, end, "MSH")) {
+                if (current != null) {
+                    messages.add(fromBytes(current.toByteArray(), defaultCharset, messages.size() + 1));
+                }
+                current = new java.io.ByteArrayOutputStream(512);
+            } else if (current == null) {
+                throw new Hl7ParseException("segment " + lineNo + " ('"
+                        + abbreviate(new String(bytes, start, Math.min(end - start, 60), StandardCharsets.ISO_8859_1))
+                        + "') comes before any MSH segment");
+            }
+            current.write(bytes, start, end - start);
+            current.write('\r');
+        }
+        if (current != null) {
+            messages.add(fromBytes(current.toByteArray(), defaultCharset, messages.size() + 1));
+        }
+        return Collections.unmodifiableList(messages);
+    }
+
+    private static Hl7Message fromBytes(byte[] p, Charset defaultCharset, int number) {
+        String msh18 = firstRepetition(p, 0, p.length, 18);
+        Charset charset = msh18 == null ? defaultCharset : Hl7Charsets.forMsh18(msh18).orElse(defaultCharset);
+        String controlId = firstRepetition(p, 0, p.length, 10);
+        String name = "message " + number + (controlId == null ? "" : " (MSH-10 '" + controlId + "')");
+        try {
+            return parse(strictDecode(p, 0, p.length, charset, msh18, name));
+        } catch (Hl7ParseException e) {
+            if (e.getMessage().startsWith(name)) {
+                throw e;
+            }
+            throw new Hl7ParseException(name + ": " + e.getMessage());
+        }
+    }
+
+    /** Decodes with errors reported, never replaced; {@code name} prefixes the error when given. */
+    private static String strictDecode(byte[] p, int off, int len, Charset charset, String msh18, String name) {
+        if (charset.equals(StandardCharsets.ISO_8859_1) || (asciiCompatible(charset) && isAscii(p, off, len))) {
+            return new String(p, off, len, charset); // every byte is valid: the fast JDK path is exact
+        }
+        java.nio.charset.CharsetDecoder decoder = charset.newDecoder()
+                .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
+                .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT);
+        java.nio.ByteBuffer in = java.nio.ByteBuffer.wrap(p, off, len);
+        java.nio.CharBuffer out = java.nio.CharBuffer.allocate((int) (len * (double) decoder.maxCharsPerByte()) + 4);
+        java.nio.charset.CoderResult r = decoder.decode(in, out, true);
+        if (r.isUnderflow()) {
+            r = decoder.flush(out);
+        }
+        if (r.isError()) {
+            int at = in.position() - off;
+            StringBuilder bad = new StringBuilder();
+            for (int k = 0; k < r.length() && at + k < len; k++) {
+                bad.append(k == 0 ? "" : " ").append(String.format("%02X", p[off + at + k] & 0xFF));
+            }
+            String declared = msh18 == null || Hl7Charsets.forMsh18(msh18).isEmpty()
+                    ? "the default charset" : "MSH-18 '" + msh18 + "'";
+            throw new Hl7ParseException((name == null ? "" : name + ": ") + "its bytes are not valid "
+                    + charset.name() + " (" + declared + "): byte(s) " + bad + " at offset " + at
+                    + "; check that MSH-18 names the charset the message was written in");
+        }
+        out.flip();
+        return out.toString();
+    }
+
+    private static boolean asciiCompatible(Charset charset) {
+        return charset.equals(StandardCharsets.UTF_8) || charset.equals(StandardCharsets.US_ASCII)
+                || charset.name().startsWith("ISO-8859-");
+    }
+
+    private static boolean isAscii(byte[] p, int off, int len) {
+        for (int i = off; i < off + len; i++) {
+            if (p[i] < 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean blank(byte[] b, int start, int end) {
+        for (int k = start; k < end; k++) {
+            if (b[k] != ' ' && b[k] != '\t' && b[k] != 0x0B && b[k] != 0x0C && b[k] != 0x1C) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean startsWith(byte[] b, int start, int end, String prefix) {
+        if (end - start < prefix.length()) {
+            return false;
+        }
+        for (int k = 0; k < prefix.length(); k++) {
+            if (b[start + k] != prefix.charAt(k)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * The first repetition of an MSH field (from 3) read from raw bytes (MSH is ASCII in every
+     * charset MLLP carries), or null when absent, empty or not an MSH.
+     */
+    private static String firstRepetition(byte[] p, int off, int end, int number) {
+        if (end - off < 8 || p[off] != 'M' || p[off + 1] != 'S' || p[off + 2] != 'H') {
             return null;
         }
-        byte sep = p[3];
-        byte rep = p[5];
+        byte sep = p[off + 3];
+        byte rep = p[off + 5];
         int field = 2; // MSH-1 is the separator at index 3; MSH-2 starts at index 4
-        int i = 4;
+        int i = off + 4;
         int start = -1;
-        for (; i < p.length && p[i] != '\r' && p[i] != '\n'; i++) {
+        for (; i < end && p[i] != '\r' && p[i] != '\n'; i++) {
             if (p[i] == sep) {
                 field++;
-                if (field == 18) {
+                if (field == number) {
                     start = i + 1;
-                } else if (field == 19) {
+                } else if (field == number + 1) {
                     break;
                 }
-            } else if (field == 18 && p[i] == rep) {
+            } else if (field == number && p[i] == rep) {
                 break;
             }
         }
@@ -159,7 +315,9 @@ public final class Hl7Message {
     /**
      * Splits text holding any number of messages (for instance a file) into messages: a
      * message starts at each MSH segment. CR, LF and CRLF segment ends are accepted, blank
-     * lines ignored, and batch envelope segments (FHS, BHS, BTS, FTS) skipped.
+     * lines ignored, and batch envelope segments (FHS, BHS, BTS, FTS) skipped. For bytes
+     * (a file), use {@link #parseAll(byte[], Charset)}, which decodes each message in the
+     * charset its MSH-18 declares.
      *
      * @param text the messages
      * @return the messages in order; empty if the text holds none
@@ -314,6 +472,8 @@ public final class Hl7Message {
      * @param defaultCharset the charset used when MSH-18 declares none
      * @return the encoded message (shared; do not modify)
      * @throws NullPointerException if {@code defaultCharset} is null
+     * @throws IllegalArgumentException if the text holds characters the charset cannot
+     *     represent (never replaced by {@code ?})
      */
     public byte[] encode(Charset defaultCharset) {
         Charset cs = charset(defaultCharset);
@@ -321,9 +481,43 @@ public final class Hl7Message {
         if (e != null && e.charset.equals(cs)) {
             return e.bytes;
         }
-        byte[] bytes = text.getBytes(cs);
+        if (representable(text, cs)) {
+            byte[] fast = text.getBytes(cs);
+            encoded = new Encoded(cs, fast);
+            return fast;
+        }
+        java.nio.charset.CharsetEncoder encoder = cs.newEncoder()
+                .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
+                .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT);
+        byte[] bytes;
+        try {
+            java.nio.ByteBuffer buf = encoder.encode(java.nio.CharBuffer.wrap(text));
+            bytes = new byte[buf.remaining()];
+            buf.get(bytes);
+        } catch (java.nio.charset.CharacterCodingException ex) {
+            throw new IllegalArgumentException("message " + controlId() + " holds characters that "
+                    + cs.name() + " cannot represent (" + (declaredCharset != null ? "MSH-18 '" + mshField(18) + "'"
+                    : "no MSH-18; the default charset") + "); declare a charset in MSH-18 that can", ex);
+        }
         encoded = new Encoded(cs, bytes);
         return bytes;
+    }
+
+    /** True when every character certainly encodes in {@code cs} without replacement (a fast check for common cases). */
+    private static boolean representable(String text, Charset cs) {
+        boolean latin1 = cs.equals(StandardCharsets.ISO_8859_1);
+        boolean utf8 = cs.equals(StandardCharsets.UTF_8);
+        if (!latin1 && !utf8 && !asciiCompatible(cs)) {
+            return false;
+        }
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c < 0x80 || (latin1 && c <= 0xFF) || (utf8 && !Character.isSurrogate(c))) {
+                continue;
+            }
+            return false;
+        }
+        return true;
     }
 
     /**

@@ -215,7 +215,7 @@ public final class MllpClient implements AutoCloseable {
     private Ack match(byte[] payload, String controlId) {
         Ack ack;
         try {
-            ack = Ack.of(Hl7Message.decode(payload, defaultCharset));
+            ack = Ack.of(Hl7Message.decode(payload, defaultCharset, false));
         } catch (Hl7ParseException e) {
             LOG.warn("{}: ignoring a reply that is not an acknowledgement while waiting for {}: {}",
                     endpoint, controlId, e.getMessage());

@@ -32,7 +32,9 @@ import org.slf4j.LoggerFactory;
  * <p>Limits: a maximum number of concurrent connections (further connections are closed at
  * once), an idle time-out after which a silent connection is closed, and a maximum frame
  * length (longer frames are discarded and the connection carries on). Bytes outside frames
- * are dropped. Payloads that are not HL7 messages are answered with an AR acknowledgement.
+ * are dropped. Payloads that are not HL7 messages are answered with an AR acknowledgement,
+ * and so are messages whose bytes are not valid in their charset (MSH-18, else the default
+ * charset): they never reach the handler with replacement characters.
  *
  * <p>Life cycle: {@link Builder#build()} then {@link #start()}; {@link #close()} closes the
  * server socket and every connection at once (as a crashed receiver would).
@@ -223,12 +225,23 @@ public final class MllpListener implements AutoCloseable {
         }
         Hl7Message response;
         Hl7Message message = null;
+        Hl7Message unreadable = null;
         try {
             message = Hl7Message.decode(payload, defaultCharset);
         } catch (Hl7ParseException e) {
-            LOG.warn("MLLP listener: rejecting a payload that is not an HL7 message: {}", e.getMessage());
+            try {
+                // the header reads but the bytes are not valid in the message's charset
+                unreadable = Hl7Message.decode(payload, defaultCharset, false);
+                LOG.warn("MLLP listener: rejecting {}: {}", unreadable, e.getMessage());
+            } catch (Hl7ParseException notHl7) {
+                LOG.warn("MLLP listener: rejecting a payload that is not an HL7 message: {}", e.getMessage());
+            }
         }
-        if (message == null) {
+        if (unreadable != null) {
+            response = unreadable.createAck(AckCode.AR, "bytes not valid in the message's charset ("
+                    + unreadable.charset(defaultCharset).name() + ")");
+            message = unreadable;
+        } else if (message == null) {
             response = Hl7Message.createGenericAck(AckCode.AR, "not an HL7 v2 message");
         } else {
             received.incrementAndGet();

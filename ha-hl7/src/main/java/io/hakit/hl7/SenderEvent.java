@@ -1,12 +1,26 @@
 package io.hakit.hl7;
 
 /**
- * What a {@link FailoverMllpSender} reports while it works: a switch of the active
- * endpoint, a retry after an error acknowledgement, a delivery, a message given up.
+ * What a {@link FailoverMllpSender} reports while it works: every failed attempt, a switch
+ * of the active endpoint, a retry after an error acknowledgement, a delivery, a message
+ * given up.
  * Events are delivered on the sender's thread, in the order they happen; listeners must
  * return quickly and must not throw (a throwing listener is logged and ignored).
  */
 public sealed interface SenderEvent {
+
+    /**
+     * One attempt to send a message failed at the transport level (refused or failed connect,
+     * time-out, reset, connection closed before the ACK). Reported for every attempt, also
+     * while every endpoint is down; the sender's log reports only the changes of state.
+     *
+     * @param controlId MSH-10 of the message
+     * @param endpoint the endpoint the attempt went to
+     * @param reason the failure, naming the endpoint and the time-out that fired if any
+     * @param attempt which attempt at this message this was, from 1
+     */
+    record AttemptFailed(String controlId, MllpEndpoint endpoint, String reason, int attempt) implements SenderEvent {
+    }
 
     /**
      * The active endpoint changed.

@@ -3,6 +3,8 @@ package io.hakit.hl7;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -124,5 +126,81 @@ class Hl7MessageTest {
         assertThat(ack.code()).isEqualTo(AckCode.AR);
         assertThat(ack.acknowledgedControlId()).isEmpty();
         assertThat(ack.text()).isEqualTo("not HL7");
+    }
+
+    static final String UTF8_FILE_MSH = "MSH|^~\\&|ADT|HOSP|PSEC|HOSP|20261125090000||ADT^A01^ADT_A01|U8|P|2.5||||||UNICODE UTF-8";
+
+    static byte[] bytes(String text, Charset charset) {
+        return text.getBytes(charset);
+    }
+
+    static byte[] concat(byte[]... parts) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        for (byte[] p : parts) {
+            out.writeBytes(p);
+        }
+        return out.toByteArray();
+    }
+
+    @Test
+    void readsEachMessageOfAFileInTheCharsetItsMsh18Declares() {
+        String utf8Text = UTF8_FILE_MSH + "\rPID|1||1||M\u00dcLLER^ZO\u00cb||19800101|F\r";
+        String latinText = "MSH|^~\\&|ADT|HOSP|PSEC|HOSP|20261125090000||ADT^A01^ADT_A01|L1|P|2.5||||||8859/1\r"
+                + "PID|1||2||LEF\u00c8VRE^C\u00c9LINE||19800101|F\r";
+        String plainText = "MSH|^~\\&|ADT|HOSP|PSEC|HOSP|20261125090000||ADT^A01^ADT_A01|N1|P|2.5\r"
+                + "PID|1||3||\u00c5NGSTR\u00d6M^\u00c9LISE||19800101|F\r";
+        byte[] file = concat(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF}, bytes(utf8Text, StandardCharsets.UTF_8),
+                bytes("\n", StandardCharsets.US_ASCII), bytes(latinText, StandardCharsets.ISO_8859_1),
+                bytes(plainText.replace("\r", "\r\n"), StandardCharsets.ISO_8859_1));
+
+        List<Hl7Message> all = Hl7Message.parseAll(file, StandardCharsets.ISO_8859_1);
+
+        assertThat(all).extracting(Hl7Message::text).containsExactly(utf8Text, latinText, plainText);
+        // re-encoded in its own charset, each message is exactly the bytes of the file
+        assertThat(all.get(0).encode(StandardCharsets.ISO_8859_1)).isEqualTo(bytes(utf8Text, StandardCharsets.UTF_8));
+        assertThat(all.get(1).encode(StandardCharsets.UTF_8)).isEqualTo(bytes(latinText, StandardCharsets.ISO_8859_1));
+        assertThat(all.get(2).encode(StandardCharsets.ISO_8859_1)).isEqualTo(bytes(plainText, StandardCharsets.ISO_8859_1));
+    }
+
+    @Test
+    void theDefaultCharsetAppliesOnlyToMessagesWithoutMsh18() {
+        String text = UTF8_FILE_MSH + "\rPID|1||1||M\u00dcLLER^ZO\u00cb||19800101|F\r";
+        byte[] file = bytes(text, StandardCharsets.UTF_8);
+        // whatever the default, the UTF-8 message is read as UTF-8: no double encoding
+        for (Charset dflt : List.of(StandardCharsets.ISO_8859_1, StandardCharsets.US_ASCII, StandardCharsets.UTF_8)) {
+            assertThat(Hl7Message.parseAll(file, dflt)).singleElement().extracting(Hl7Message::text).isEqualTo(text);
+        }
+        String none = "MSH|^~\\&|ADT|HOSP|PSEC|HOSP|20261125090000||ADT^A01^ADT_A01|N2|P|2.5\rPID|1||1||M\u00dcLLER\r";
+        assertThat(Hl7Message.parseAll(bytes(none, StandardCharsets.UTF_8), StandardCharsets.UTF_8).get(0).text())
+                .isEqualTo(none);
+    }
+
+    @Test
+    void bytesInvalidInTheDeclaredCharsetAreAnErrorNamingTheMessageNeverReplacementCharacters() {
+        String ok = "MSH|^~\\&|ADT|HOSP|PSEC|HOSP|20261125090000||ADT^A01^ADT_A01|OK1|P|2.5\rPID|1||1||DOE\r";
+        // declares UTF-8 but was written in ISO-8859-1: the \u00dc is the lone byte DC
+        String bad = UTF8_FILE_MSH.replace("|U8|", "|BAD2|") + "\rPID|1||1||M\u00dcLLER^ZO\u00cb||19800101|F\r";
+        byte[] file = concat(bytes(ok, StandardCharsets.US_ASCII), bytes(bad, StandardCharsets.ISO_8859_1));
+
+        assertThatThrownBy(() -> Hl7Message.parseAll(file, StandardCharsets.ISO_8859_1))
+                .isInstanceOf(Hl7ParseException.class)
+                .hasMessageStartingWith("message 2 (MSH-10 'BAD2'): its bytes are not valid UTF-8 (MSH-18 'UNICODE UTF-8')")
+                .hasMessageContaining("byte(s) DC at offset " + bad.indexOf('\u00dc'))
+                .hasMessageNotContaining("\uFFFD");
+        assertThatThrownBy(() -> Hl7Message.decode(bytes(bad, StandardCharsets.ISO_8859_1), StandardCharsets.ISO_8859_1))
+                .isInstanceOf(Hl7ParseException.class).hasMessageContaining("not valid UTF-8");
+        // no MSH-18 and a default that cannot hold the bytes: the same error, naming the default
+        assertThatThrownBy(() -> Hl7Message.parseAll(bytes(ok.replace("DOE", "D\u00d6E"), StandardCharsets.ISO_8859_1),
+                StandardCharsets.US_ASCII)).isInstanceOf(Hl7ParseException.class)
+                .hasMessageStartingWith("message 1 (MSH-10 'OK1'): its bytes are not valid US-ASCII (the default charset)");
+    }
+
+    @Test
+    void aMessageItsCharsetCannotHoldIsRefusedRatherThanSentWithQuestionMarks() {
+        Hl7Message polish = TestMessages.adt("A01", "PL1", "\u0141UKASZEWICZ^ZBIGNIEW", "8859/1");
+        assertThatThrownBy(() -> polish.encode(StandardCharsets.UTF_8)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("PL1").hasMessageContaining("ISO-8859-1").hasMessageContaining("MSH-18 '8859/1'");
+        assertThat(TestMessages.adt("A01", "PL2", "\u0141UKASZEWICZ^ZBIGNIEW", "UNICODE UTF-8")
+                .encode(StandardCharsets.ISO_8859_1)).contains((byte) 0xC5, (byte) 0x81);
     }
 }

@@ -24,6 +24,7 @@ public final class RawMllpServer implements AutoCloseable {
     private final ServerSocket server;
     private final Script script;
     private final List<String> received = new CopyOnWriteArrayList<>();
+    private final List<byte[]> payloads = new CopyOnWriteArrayList<>();
     private final List<Socket> sockets = new CopyOnWriteArrayList<>();
     private final Thread acceptor;
 
@@ -42,6 +43,11 @@ public final class RawMllpServer implements AutoCloseable {
     /** Control IDs received, in order. */
     public List<String> received() {
         return received;
+    }
+
+    /** The payloads received, exactly as they came off the wire (without framing), in order. */
+    public List<byte[]> payloads() {
+        return payloads;
     }
 
     private void accept() {
@@ -68,6 +74,7 @@ public final class RawMllpServer implements AutoCloseable {
             int n;
             while ((n = in.read(buf)) >= 0) {
                 decoder.decode(buf, 0, n, payload -> {
+                    payloads.add(payload.clone());
                     Hl7Message m = Hl7Message.decode(payload, MllpClient.DEFAULT_CHARSET);
                     int index;
                     synchronized (received) {

@@ -32,9 +32,11 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import javax.net.ssl.SSLContext;
@@ -70,7 +72,14 @@ public final class Hl7Command implements Runnable {
             description = {"Send HL7 files over MLLP, failing over between endpoints.",
                 "Messages in FILE... (CR, LF or CRLF segment ends; many per file) go to the first endpoint",
                 "that answers, failing over to the next without losing or reordering any.",
-                "Prints one line per message (control ID, ACK code, endpoint) and a summary.",
+                "Files are read as bytes; each message is read in the charset its MSH-18",
+                "declares (--charset only for messages without MSH-18) and sent as those",
+                "same bytes. Bytes not valid in that charset are an error naming the file",
+                "and the message.",
+                "Prints one line per message (control ID, ACK code, endpoint) as its ACK",
+                "or failure arrives, then a summary. With every endpoint down, rounds are",
+                "retried with back-off (--retry-delay doubling up to --max-retry-delay);",
+                "the log reports changes of state only.",
                 "Exit 0: every message accepted (AA/CA); 1: some were answered AE/AR or not delivered;",
                 "2: usage error or unreadable file."})
     static final class Send implements java.util.concurrent.Callable<Integer> {
@@ -96,7 +105,8 @@ public final class Hl7Command implements Runnable {
 
         @Option(names = "--give-up-after", paramLabel = "DURATION", defaultValue = "60s",
                 converter = DurationConverter.class,
-                description = "Report a message undelivered when no endpoint acknowledged it for this long"
+                description = "Report a message undelivered when no endpoint acknowledged it this long after it was"
+                        + " queued; every message older than this is reported together, the rest go on"
                         + " (default: ${DEFAULT-VALUE}).")
         Duration giveUpAfter;
 
@@ -105,11 +115,20 @@ public final class Hl7Command implements Runnable {
         int errorRetries;
 
         @Option(names = "--retry-delay", paramLabel = "DURATION", defaultValue = "1s",
-                converter = DurationConverter.class, description = "Pause before re-sending after AE (default: ${DEFAULT-VALUE}).")
+                converter = DurationConverter.class,
+                description = "Pause before re-sending after AE, and the first pause after every endpoint failed"
+                        + " (default: ${DEFAULT-VALUE}).")
         Duration retryDelay;
 
+        @Option(names = "--max-retry-delay", paramLabel = "DURATION", defaultValue = "30s",
+                converter = DurationConverter.class,
+                description = "Longest pause between rounds while every endpoint is down; the pause doubles"
+                        + " from --retry-delay up to this, with jitter (default: ${DEFAULT-VALUE}).")
+        Duration maxRetryDelay;
+
         @Option(names = "--charset", paramLabel = "NAME", defaultValue = "ISO-8859-1",
-                description = "Charset of messages without MSH-18 (default: ${DEFAULT-VALUE}).")
+                description = "Charset of messages without MSH-18; MSH-18 decides for the others"
+                        + " (default: ${DEFAULT-VALUE}).")
         Charset charset;
 
         @Option(names = "--tls", description = "Use TLS (certificates and host names verified).")
@@ -135,16 +154,16 @@ public final class Hl7Command implements Runnable {
         public Integer call() throws Exception {
             List<Hl7Message> messages = new ArrayList<>();
             for (Path file : files) {
-                String text;
+                byte[] bytes;
                 try {
-                    text = new String(Files.readAllBytes(file), charset);
+                    bytes = Files.readAllBytes(file);
                 } catch (java.nio.file.NoSuchFileException e) {
                     throw new IllegalArgumentException("cannot read " + file + ": no such file", e);
                 } catch (IOException e) {
                     throw new IllegalArgumentException("cannot read " + file + ": " + e.getMessage(), e);
                 }
                 try {
-                    messages.addAll(Hl7Message.parseAll(text));
+                    messages.addAll(Hl7Message.parseAll(bytes, charset));
                 } catch (RuntimeException e) {
                     throw new IllegalArgumentException(file + ": " + e.getMessage(), e);
                 }
@@ -153,11 +172,13 @@ public final class Hl7Command implements Runnable {
                 if (m.controlId().isEmpty()) {
                     throw new IllegalArgumentException("a " + m.messageType() + " message has no MSH-10 control ID");
                 }
+                m.encode(charset); // a message its charset cannot hold is refused before anything is sent
             }
             FailoverMllpSender.Builder builder = FailoverMllpSender.builder()
                     .endpoints(endpoints())
                     .connectTimeout(connectTimeout).ackTimeout(ackTimeout).giveUpAfter(giveUpAfter)
-                    .errorRetries(errorRetries).retryDelay(retryDelay).defaultCharset(charset);
+                    .errorRetries(errorRetries).retryDelay(retryDelay).reconnectDelay(retryDelay)
+                    .maxRetryDelay(maxRetryDelay).defaultCharset(charset);
             if (tls || ca != null) {
                 builder.tls(tlsContext());
             }
@@ -175,17 +196,34 @@ public final class Hl7Command implements Runnable {
             ArrayNode rows = json.createArrayNode();
             Map<String, Integer> counts = new HashMap<>();
             try (FailoverMllpSender sender = builder.build()) {
-                List<CompletableFuture<Ack>> futures = new ArrayList<>();
-                for (Hl7Message m : messages) {
-                    futures.add(sender.sendAsync(m));
-                }
+                // queue on another thread (sendAsync blocks while the queue is full) so that each
+                // line is printed as its acknowledgement arrives, not after the whole file is queued
+                BlockingQueue<Object> accepted = new LinkedBlockingQueue<>();
+                Thread producer = new Thread(() -> {
+                    for (Hl7Message m : messages) {
+                        try {
+                            accepted.add(sender.sendAsync(m));
+                        } catch (RuntimeException e) {
+                            accepted.add(e);
+                            return;
+                        }
+                    }
+                }, "hl7-send-queue");
+                producer.setDaemon(true);
+                producer.start();
                 for (int i = 0; i < messages.size(); i++) {
+                    Object next = accepted.take();
+                    if (next instanceof RuntimeException) {
+                        throw (RuntimeException) next;
+                    }
+                    @SuppressWarnings("unchecked")
+                    CompletableFuture<Ack> future = (CompletableFuture<Ack>) next;
                     String id = messages.get(i).controlId();
                     String code;
                     String where = "";
                     String note = "";
                     try {
-                        Ack ack = futures.get(i).join();
+                        Ack ack = future.join();
                         code = ack.code().name();
                         where = ack.endpoint().map(MllpEndpoint::toString).orElse("");
                         note = ack.text();

@@ -15,8 +15,24 @@ import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import ca.uhn.hl7v2.DefaultHapiContext;
+import ca.uhn.hl7v2.HapiContext;
+import ca.uhn.hl7v2.app.HL7Service;
+import ca.uhn.hl7v2.llp.MinLowerLayerProtocol;
+import ca.uhn.hl7v2.model.Message;
+import ca.uhn.hl7v2.protocol.MetadataKeys;
+import ca.uhn.hl7v2.protocol.ReceivingApplication;
+import ca.uhn.hl7v2.util.StandardSocketFactory;
+import ca.uhn.hl7v2.util.Terser;
+import ca.uhn.hl7v2.validation.impl.ValidationContextFactory;
+import java.io.ByteArrayOutputStream;
+import java.net.InetSocketAddress;
+import java.net.SocketAddress;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -149,5 +165,212 @@ class Hl7CommandTest {
         assertThat(run("bench", "--help")).isZero();
         assertThat(run("bench", "hl7", "--help")).isZero();
         assertThat(out.toString()).contains("--endpoint").contains("--ack").contains("--json");
+    }
+
+    // --- charsets: the file's bytes are what goes on the wire ---
+
+    static final String NAME = "M\u00dcLLER^ZO\u00cb";
+
+    static String message(String id, String msh18) {
+        return "MSH|^~\\&|ADT|HOSP|PSEC|HOSP|20261125090000||ADT^A01^ADT_A01|" + id + "|P|2.5"
+                + (msh18.isEmpty() ? "" : "||||||" + msh18) + "\rPID|1||1||" + NAME + "||19800101|F\r";
+    }
+
+    Path bytesFile(String name, byte[]... parts) throws IOException {
+        ByteArrayOutputStream all = new ByteArrayOutputStream();
+        for (byte[] p : parts) {
+            all.writeBytes(p);
+        }
+        Path f = dir.resolve(name);
+        Files.write(f, all.toByteArray());
+        return f;
+    }
+
+    /** Runs {@code hl7 listen --out} on a free port until {@code count} messages arrived; returns the port. */
+    Thread listen(Path outDir, int count, String[] extra, int[] code) throws Exception {
+        List<String> args = new ArrayList<>(List.of("hl7", "listen", "--port", "0", "--count", String.valueOf(count),
+                "--out", outDir.toString()));
+        args.addAll(List.of(extra));
+        Thread listen = new Thread(() -> code[0] = run(args.toArray(new String[0])));
+        listen.start();
+        return listen;
+    }
+
+    int listeningPort() throws InterruptedException {
+        Matcher m = null;
+        for (int i = 0; i < 500 && (m == null || !m.find()); i++) {
+            Thread.sleep(10);
+            m = Pattern.compile("127\\.0\\.0\\.1:(\\d+)").matcher(err.toString());
+        }
+        return Integer.parseInt(m.group(1));
+    }
+
+    int send(StringWriter sendOut, StringWriter sendErr, String... args) {
+        CommandLine sender = Hakit.commandLine();
+        sender.setOut(new PrintWriter(sendOut, true));
+        sender.setErr(new PrintWriter(sendErr, true));
+        return sender.execute(args);
+    }
+
+    @Test
+    void utf8AndLatin1FilesReachHakitsListenerByteForByte() throws Exception {
+        byte[] u8 = message("U8", "UNICODE UTF-8").getBytes(StandardCharsets.UTF_8);
+        byte[] l1 = message("L1", "8859/1").getBytes(StandardCharsets.ISO_8859_1);
+        byte[] none = message("N1", "").getBytes(StandardCharsets.UTF_8);
+        Path f = bytesFile("mixed.hl7", u8, l1, none);
+        Path outDir = dir.resolve("received");
+        int[] code = new int[1];
+        Thread listen = listen(outDir, 3, new String[] {"--charset", "UTF-8"}, code);
+        int port = listeningPort();
+
+        StringWriter sendOut = new StringWriter();
+        StringWriter sendErr = new StringWriter();
+        // --charset UTF-8 applies to N1 only; U8 and L1 go in the charset their MSH-18 names
+        int sendCode = send(sendOut, sendErr, "hl7", "send", "--endpoint", "127.0.0.1:" + port, "--charset", "UTF-8",
+                f.toString());
+        listen.join(10_000);
+
+        assertThat(sendCode).as(sendErr.toString()).isZero();
+        assertThat(code[0]).isZero();
+        assertThat(Files.readAllBytes(outDir.resolve("000001-U8.hl7"))).isEqualTo(u8);
+        assertThat(Files.readString(outDir.resolve("000001-U8.hl7"), StandardCharsets.UTF_8))
+                .contains(NAME).doesNotContain("M\u00c3"); // not double-encoded
+        assertThat(Files.readAllBytes(outDir.resolve("000002-L1.hl7"))).isEqualTo(l1);
+        assertThat(Files.readAllBytes(outDir.resolve("000003-N1.hl7"))).isEqualTo(none);
+    }
+
+    @Test
+    void theIssuesUtf8FileReachesHapiWithTheNameIntact() throws Exception {
+        byte[] u8 = message("U8", "UNICODE UTF-8").getBytes(StandardCharsets.UTF_8);
+        byte[] l1 = message("L1", "8859/1").getBytes(StandardCharsets.ISO_8859_1);
+        Path f = bytesFile("u8.hl7", u8, l1);
+        List<String> names = new CopyOnWriteArrayList<>();
+        List<String> raws = new CopyOnWriteArrayList<>();
+        int port = freePort();
+        try (HapiContext ctx = hapi()) {
+            HL7Service server = ctx.newServer(port, false);
+            server.registerApplication(new ReceivingApplication<Message>() {
+                @Override
+                public Message processMessage(Message message, Map<String, Object> metadata) {
+                    try {
+                        Terser t = new Terser(message);
+                        names.add(t.get("/.PID-5-1") + "^" + t.get("/.PID-5-2"));
+                        raws.add(String.valueOf(metadata.get(MetadataKeys.IN_RAW_MESSAGE)));
+                        return message.generateACK();
+                    } catch (Exception e) {
+                        throw new IllegalStateException(e);
+                    }
+                }
+
+                @Override
+                public boolean canProcess(Message message) {
+                    return true;
+                }
+            });
+            server.startAndWait();
+            try {
+                int code = run("hl7", "send", "--endpoint", "127.0.0.1:" + port, f.toString());
+                assertThat(code).as(err.toString()).isZero();
+            } finally {
+                server.stopAndWait();
+            }
+        }
+        assertThat(names).containsExactly(NAME, NAME);
+        assertThat(raws.get(0).getBytes(StandardCharsets.UTF_8)).isEqualTo(u8);
+        assertThat(raws.get(1).getBytes(StandardCharsets.ISO_8859_1)).isEqualTo(l1);
+    }
+
+    /** HAPI respecting MSH-18, without validation, bound to 127.0.0.1 only. */
+    static HapiContext hapi() {
+        HapiContext ctx = new DefaultHapiContext(ValidationContextFactory.noValidation());
+        ctx.getParserConfiguration().setIdGenerator(new ca.uhn.hl7v2.util.idgenerator.InMemoryIDGenerator());
+        ctx.setLowerLayerProtocol(new MinLowerLayerProtocol(true));
+        ctx.setSocketFactory(new StandardSocketFactory() {
+            @Override
+            public ServerSocket createServerSocket() throws IOException {
+                return new ServerSocket() {
+                    @Override
+                    public void bind(SocketAddress endpoint, int backlog) throws IOException {
+                        int port = endpoint instanceof InetSocketAddress ? ((InetSocketAddress) endpoint).getPort() : 0;
+                        super.bind(new InetSocketAddress(LOOPBACK, port), backlog);
+                    }
+                };
+            }
+        });
+        return ctx;
+    }
+
+    @Test
+    void aFileWhoseBytesContradictItsMsh18IsRefusedNamingFileAndMessage() throws Exception {
+        byte[] ok = message("OK1", "UNICODE UTF-8").getBytes(StandardCharsets.UTF_8);
+        byte[] bad = message("U8", "UNICODE UTF-8").getBytes(StandardCharsets.ISO_8859_1);
+        Path f = bytesFile("mismatch.hl7", ok, bad);
+        List<String> received = new CopyOnWriteArrayList<>();
+        try (MllpListener listener = MllpListener.builder().port(0).handler(m -> {
+            received.add(m.controlId());
+            return m.createAck(AckCode.AA, null);
+        }).build().start()) {
+            int code = run("hl7", "send", "--endpoint", "127.0.0.1:" + listener.port(), f.toString());
+            assertThat(code).isEqualTo(2);
+        }
+        assertThat(err.toString()).contains("mismatch.hl7: message 2 (MSH-10 'U8'): its bytes are not valid UTF-8")
+                .doesNotContain("\tat ");
+        assertThat(received).as("nothing is sent").isEmpty();
+    }
+
+    // --- outage: give-up counted from acceptance; output as ACKs arrive ---
+
+    @Test
+    void withEveryEndpointDownEveryQueuedMessageIsReportedUndeliveredInOrder() throws Exception {
+        String[] ids = new String[20];
+        for (int i = 0; i < ids.length; i++) {
+            ids[i] = "Q" + (i + 1);
+        }
+        int code = run("hl7", "send", "--endpoint", "127.0.0.1:" + freePort(), "--endpoint", "127.0.0.1:" + freePort(),
+                "--give-up-after", "1s", "--retry-delay", "50ms", "--max-retry-delay", "200ms", file(ids).toString());
+
+        assertThat(code).isEqualTo(1);
+        List<String> lines = out.toString().lines().collect(java.util.stream.Collectors.toList());
+        assertThat(lines).hasSize(21);
+        for (int i = 0; i < 20; i++) {
+            assertThat(lines.get(i)).startsWith(ids[i] + " ").contains("UNDELIVERED")
+                    .contains("within 1000 ms of being accepted");
+        }
+        assertThat(lines.get(20)).startsWith("20 sent: 0 accepted").contains("20 undelivered");
+    }
+
+    @Test
+    void eachLineIsPrintedWhenItsAcknowledgementArrives() throws Exception {
+        // more messages than the sender's queue holds: queueing them all would hold the output back
+        String[] ids = new String[1100];
+        for (int i = 0; i < ids.length; i++) {
+            ids[i] = "LIVE" + (i + 1);
+        }
+        AtomicBoolean fourthShownBeforeFifthHandled = new AtomicBoolean();
+        try (MllpListener listener = MllpListener.builder().port(0).handler(m -> {
+            if (m.controlId().equals("LIVE5")) {
+                for (int i = 0; i < 1000 && !out.toString().contains("LIVE4 "); i++) {
+                    try {
+                        Thread.sleep(10);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        break;
+                    }
+                }
+                fourthShownBeforeFifthHandled.set(out.toString().contains("LIVE4 "));
+            }
+            return m.createAck(AckCode.AA, null);
+        }).build().start()) {
+            int code = run("hl7", "send", "--endpoint", "127.0.0.1:" + listener.port(), file(ids).toString());
+            assertThat(code).as(err.toString()).isZero();
+        }
+        assertThat(fourthShownBeforeFifthHandled).as("LIVE4's line was printed before LIVE5 was answered").isTrue();
+        assertThat(out.toString()).contains("1100 sent: 1100 accepted");
+    }
+
+    @Test
+    void sendHelpNamesTheNewOptionAndTheCharsetRule() {
+        assertThat(run("hl7", "send", "--help")).isZero();
+        assertThat(out.toString()).contains("--max-retry-delay").contains("MSH-18").contains("queued");
     }
 }

@@ -24,10 +24,12 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * The faults an HL7 sender meets in practice, each checked the way a user would: every
- * message acknowledged, received in the order sent, and duplicates only of the message in
- * flight at a switch.
+ * GUIDE-RULES HL7-002: an HL7 sender picks one active server and switches to another healthy
+ * one when the active server stops answering, losing and reordering nothing. The faults a
+ * sender meets in practice, each checked the way a user would: every message acknowledged,
+ * received in the order sent, and duplicates only of the message in flight at a switch.
  */
+@org.junit.jupiter.api.DisplayName("HL7-002: failover without loss or reordering")
 class FailoverFaultsTest {
 
     private final Reception reception = new Reception();

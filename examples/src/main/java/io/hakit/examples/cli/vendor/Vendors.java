@@ -8,6 +8,7 @@ public final class Vendors {
 
     private static final List<VendorSupport> ALL = List.of(
             new MermaidSupport(),
+            new IisSupport(),
             new CitrixSupport()
     );
 
