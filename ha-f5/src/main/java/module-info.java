@@ -9,7 +9,11 @@ module io.hakit.f5 {
     requires org.slf4j;
     requires org.apache.httpcomponents.client5.httpclient5;
     requires org.apache.httpcomponents.core5.httpcore5;
-    requires com.fasterxml.jackson.databind;
+    requires transitive com.fasterxml.jackson.databind;
     requires jdk.httpserver;
+
+    exports io.hakit.f5;
+    exports io.hakit.f5.as3;
+    exports io.hakit.f5.sim;
 
 }

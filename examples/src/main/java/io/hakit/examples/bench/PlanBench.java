@@ -24,8 +24,8 @@ import picocli.CommandLine.Model.CommandSpec;
  * {@code hakit bench plan}: the model's benchmarks (JMH, one forked JVM), side by side with
  * their target. Today: building and validating 250, 500 and 1,000 services × 50 servers,
  * against the 500 ms budget for 1,000 × 50, and loading plus validating the largest topology
- * file there can be (every catalog service, 50 servers with their certificates); the adapter
- * issues add their planners here.
+ * file there can be (every catalog service, 50 servers with their certificates); then each
+ * adapter's rows (requests and time to converge and re-plan, beside their anchors).
  */
 @Command(name = "plan", mixinStandardHelpOptions = true,
         description = {"Benchmark building and validating large deployments (JMH).",
@@ -110,10 +110,31 @@ public final class PlanBench implements Callable<Integer> {
                     services == 1000 ? String.format("  target < %.0f ms: %.2fx of budget", TARGET_MS, ms / TARGET_MS)
                             : ""));
         }
+        // the adapters' rows: requests and time to converge and re-plan, beside their anchors
+        for (Adapter a : ADAPTERS) {
+            for (ObjectNode row : a.measure().get()) {
+                lines.add(json ? row.toString() : a.describe().apply(row));
+                if (row.has("met")) {
+                    met &= row.get("met").asBoolean();
+                }
+                if (row.has("ratioToTarget")) {
+                    met &= row.get("ratioToTarget").asDouble() < 1.0;
+                }
+            }
+        }
         lines.forEach(out::println);
         out.flush();
         return met ? 0 : 1;
     }
+
+    /** One adapter's benchmark: its rows, and how to describe a row for people. */
+    private record Adapter(java.util.function.Supplier<List<ObjectNode>> measure,
+            java.util.function.Function<ObjectNode, String> describe) {
+    }
+
+    private static final List<Adapter> ADAPTERS = List.of(
+            new Adapter(IisPlanBench::measure, IisPlanBench::describe),
+            new Adapter(F5PlanBench::measure, F5PlanBench::describe));
 
     private static double round(double v) {
         return Math.round(v * 1000.0) / 1000.0;

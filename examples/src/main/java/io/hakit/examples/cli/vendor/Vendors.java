@@ -9,7 +9,8 @@ public final class Vendors {
     private static final List<VendorSupport> ALL = List.of(
             new MermaidSupport(),
             new IisSupport(),
-            new CitrixSupport()
+            new CitrixSupport(),
+            new F5Support(), new As3Support()
     );
 
     private Vendors() {

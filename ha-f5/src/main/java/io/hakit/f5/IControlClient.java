@@ -1,0 +1,660 @@
+package io.hakit.f5;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.hakit.f5.internal.Errors;
+import io.hakit.f5.internal.Http;
+import io.hakit.health.TlsSettings;
+import io.hakit.model.AuthenticationException;
+import io.hakit.model.DeviceException;
+import io.hakit.model.TransportException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A BIG-IP iControl REST session: token login ({@code /mgmt/shared/authn/login}), the token extended
+ * before it expires and renewed when the device says it expired, and deleted on {@link #close()} so a run
+ * never leaks tokens (the 100-token cap); or HTTP Basic authentication when asked for. TLS certificates and
+ * host names are verified by default. Every request has a connect and a response time-out, and a
+ * {@link TransportException} says which one fired. 503 answers and F5's "busy" answers are retried with
+ * exponential back-off. Device errors become {@link DeviceException}s (404 {@link io.hakit.model.NotFoundException},
+ * 409 {@link io.hakit.model.ConflictException}, 401 {@link AuthenticationException}) carrying the HTTP status,
+ * the TMOS code (e.g. {@code 01020066}), the message and error stack; never the password or the token.
+ *
+ * <p>Thread-safe: requests may be sent from several threads; the token is shared.
+ */
+public final class IControlClient implements AutoCloseable {
+
+    /** Default connect time-out: 10 s. */
+    public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(10);
+    /** Default response time-out: 60 s (commits of large transactions take a while). */
+    public static final Duration DEFAULT_RESPONSE_TIMEOUT = Duration.ofSeconds(60);
+    /** Default number of retries of a 503 / busy answer: 5. */
+    public static final int DEFAULT_RETRIES = 5;
+    /** Default first back-off after a 503 / busy answer: 1 s, doubled per retry, at most 30 s. */
+    public static final Duration DEFAULT_BACKOFF = Duration.ofSeconds(1);
+    /** The token lifetime asked for on extension: 1,200 s (BIG-IP's default). */
+    public static final Duration TOKEN_LIFETIME = Duration.ofSeconds(1200);
+    /** The most a BIG-IP lets a token live: 36,000 s. */
+    public static final Duration TOKEN_MAX_LIFETIME = Duration.ofSeconds(36_000);
+    /** How long before its expiry a token is extended: 60 s. */
+    public static final Duration TOKEN_MARGIN = Duration.ofSeconds(60);
+    /** Upload chunk size: 512 KiB (BIG-IP's REST API takes at most 1 MiB per request). */
+    public static final int UPLOAD_CHUNK = 512 * 1024;
+    /** The header that enlists a request in a transaction. */
+    public static final String COORDINATION_HEADER = "X-F5-REST-Coordination-Id";
+
+    private static final Logger LOG = LoggerFactory.getLogger(IControlClient.class);
+    static final ObjectMapper JSON = new ObjectMapper();
+
+    private final URI url;
+    private final String user;
+    private final char[] password;
+    private final boolean basicAuth;
+    private final String loginProvider;
+    private final Duration connectTimeout;
+    private final Duration responseTimeout;
+    private final int retries;
+    private final Duration backoff;
+    private final Http http;
+    private final AtomicInteger requests = new AtomicInteger();
+    private final AtomicInteger writes = new AtomicInteger();
+    private final Object tokenLock = new Object();
+    private String token;
+    private long tokenIssuedNanos;
+    private long tokenLifetimeSeconds;
+    private boolean closed;
+
+    private IControlClient(Builder b) {
+        this.url = b.url;
+        this.user = b.user;
+        this.password = b.password.clone();
+        this.basicAuth = b.basicAuth;
+        this.loginProvider = b.loginProvider;
+        this.connectTimeout = b.connectTimeout;
+        this.responseTimeout = b.responseTimeout;
+        this.retries = b.retries;
+        this.backoff = b.backoff;
+        this.http = new Http(url, b.tls, b.insecure, connectTimeout, responseTimeout);
+    }
+
+    /** @return a new builder */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** @return the device's base URL, e.g. {@code https://bigip.hospital.org} */
+    public URI url() {
+        return url;
+    }
+
+    /** @return how many HTTP requests this client has sent (login, reads, writes, logout, retries) */
+    public int requestCount() {
+        return requests.get();
+    }
+
+    /** @return how many of them changed configuration (POST/PUT/PATCH/DELETE under {@code /mgmt/tm}) */
+    public int writeCount() {
+        return writes.get();
+    }
+
+    /**
+     * Reads a resource.
+     *
+     * @param path the path, e.g. {@code /mgmt/tm/ltm/pool?expandSubcollections=true}
+     * @return the JSON answer
+     * @throws io.hakit.model.NotFoundException when the device answers 404
+     * @throws DeviceException when the device refuses
+     * @throws TransportException when the device cannot be reached or answers something unreadable
+     */
+    public JsonNode get(String path) {
+        return send("GET", path, null, null);
+    }
+
+    /**
+     * Reads a resource that may be absent.
+     *
+     * @param path the path
+     * @return the JSON answer, or empty on 404
+     * @throws DeviceException when the device refuses otherwise
+     * @throws TransportException when the device cannot be reached
+     */
+    public Optional<JsonNode> find(String path) {
+        try {
+            return Optional.of(get(path));
+        } catch (io.hakit.model.NotFoundException e) {
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * Creates: {@code POST} to a collection.
+     *
+     * @param path the collection path, e.g. {@code /mgmt/tm/ltm/pool}
+     * @param body the JSON body
+     * @return the device's answer
+     * @throws DeviceException when the device refuses (409 {@link io.hakit.model.ConflictException} when it exists)
+     * @throws TransportException when the device cannot be reached
+     */
+    public JsonNode post(String path, JsonNode body) {
+        return send("POST", path, body, null);
+    }
+
+    /**
+     * Replaces: {@code PUT} to an item.
+     *
+     * @param path the item path
+     * @param body the whole new body
+     * @return the device's answer
+     * @throws DeviceException when the device refuses
+     * @throws TransportException when the device cannot be reached
+     */
+    public JsonNode put(String path, JsonNode body) {
+        return send("PUT", path, body, null);
+    }
+
+    /**
+     * Merges: {@code PATCH} to an item.
+     *
+     * @param path the item path
+     * @param body the attributes to change
+     * @return the device's answer
+     * @throws DeviceException when the device refuses
+     * @throws TransportException when the device cannot be reached
+     */
+    public JsonNode patch(String path, JsonNode body) {
+        return send("PATCH", path, body, null);
+    }
+
+    /**
+     * Deletes an item.
+     *
+     * @param path the item path
+     * @throws io.hakit.model.NotFoundException when it does not exist
+     * @throws DeviceException when the device refuses (e.g. the object is in use)
+     * @throws TransportException when the device cannot be reached
+     */
+    public void delete(String path) {
+        send("DELETE", path, null, null);
+    }
+
+    /**
+     * Uploads a file to {@code /mgmt/shared/file-transfer/uploads/<name>} in {@code Content-Range} chunks of
+     * {@link #UPLOAD_CHUNK} bytes (certificates and keys take one), where {@code sys file ssl-cert}/{@code ssl-key} install it from
+     * {@code file:///var/config/rest/downloads/<name>}. The content is never logged.
+     *
+     * @param name the file name
+     * @param content the bytes
+     * @return the {@code sourcePath} to install from
+     * @throws DeviceException when the device refuses
+     * @throws TransportException when the device cannot be reached
+     */
+    public String upload(String name, byte[] content) {
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(content, "content");
+        if (content.length == 0) {
+            throw new IllegalArgumentException("content of " + name + " must not be empty");
+        }
+        String path = "/mgmt/shared/file-transfer/uploads/" + F5Names.encodeSegment(name);
+        for (int start = 0; start < content.length; start += UPLOAD_CHUNK) {
+            int end = Math.min(content.length, start + UPLOAD_CHUNK);
+            sendRaw("POST", path, java.util.Arrays.copyOfRange(content, start, end),
+                    start + "-" + (end - 1) + "/" + content.length);
+        }
+        return "file:///var/config/rest/downloads/" + name;
+    }
+
+    /**
+     * Starts a transaction ({@code POST /mgmt/tm/transaction}).
+     *
+     * @return the transaction; enlist requests with it, then commit
+     * @throws DeviceException when the device refuses
+     * @throws TransportException when the device cannot be reached
+     */
+    public F5Transaction beginTransaction() {
+        JsonNode answer = post("/mgmt/tm/transaction", JSON.createObjectNode());
+        JsonNode id = answer.get("transId");
+        if (id == null || !id.canConvertToLong()) {
+            throw new TransportException("BIG-IP " + url.getHost() + " answered POST /mgmt/tm/transaction without a "
+                    + "transId");
+        }
+        return new F5Transaction(this, id.asLong());
+    }
+
+    /**
+     * Saves the running configuration ({@code POST /mgmt/tm/sys/config {"command":"save"}}); REST changes
+     * are otherwise lost on reboot.
+     *
+     * @throws DeviceException when the device refuses
+     * @throws TransportException when the device cannot be reached
+     */
+    public void saveConfig() {
+        ObjectNode body = JSON.createObjectNode().put("command", "save");
+        post("/mgmt/tm/sys/config", body);
+    }
+
+    /**
+     * Pushes this device's configuration to a device group
+     * ({@code POST /mgmt/tm/cm {"command":"run","utilCmdArgs":"config-sync to-group <group>"}}).
+     *
+     * @param deviceGroup the device group
+     * @throws DeviceException when the device refuses (e.g. no such group)
+     * @throws TransportException when the device cannot be reached
+     */
+    public void configSync(String deviceGroup) {
+        Objects.requireNonNull(deviceGroup, "deviceGroup");
+        ObjectNode body = JSON.createObjectNode().put("command", "run")
+                .put("utilCmdArgs", "config-sync to-group " + deviceGroup);
+        post("/mgmt/tm/cm", body);
+    }
+
+    /**
+     * @return the sync status as {@code GET /mgmt/tm/cm/sync-status} describes it, e.g. {@code In Sync},
+     *     {@code Changes Pending}
+     * @throws DeviceException when the device refuses
+     * @throws TransportException when the device cannot be reached
+     */
+    public String syncStatus() {
+        JsonNode status = get("/mgmt/tm/cm/sync-status");
+        for (JsonNode entry : status.path("entries")) {
+            JsonNode description = entry.path("nestedStats").path("entries").path("status").path("description");
+            if (description.isTextual()) {
+                return description.asText();
+            }
+        }
+        throw new TransportException("BIG-IP " + url.getHost() + " answered GET /mgmt/tm/cm/sync-status without "
+                + "a status description");
+    }
+
+    /**
+     * Sends a request, optionally enlisted in a transaction.
+     *
+     * @param method the HTTP method
+     * @param path the path (with any query)
+     * @param body the JSON body, or null
+     * @param transaction the transaction id to enlist in, or null
+     * @return the JSON answer (an empty object for an empty body)
+     */
+    JsonNode send(String method, String path, JsonNode body, Long transaction) {
+        byte[] bytes = null;
+        if (body != null) {
+            try {
+                bytes = JSON.writeValueAsBytes(body);
+            } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+                throw new IllegalArgumentException("body of " + method + " " + path + " cannot be written as JSON", e);
+            }
+        }
+        return exchange(method, path, bytes, transaction, null, true);
+    }
+
+    private JsonNode sendRaw(String method, String path, byte[] content, String contentRange) {
+        return exchange(method, path, content, null, contentRange, true);
+    }
+
+    private JsonNode exchange(String method, String path, byte[] body, Long transaction, String contentRange,
+            boolean mayRelogin) {
+        Objects.requireNonNull(path, "path");
+        if (!path.startsWith("/")) {
+            throw new IllegalArgumentException("path must start with '/': " + path);
+        }
+        String auth = authorization();
+        int attempt = 0;
+        while (true) {
+            Http.Response r = call(method, path, body, transaction, contentRange, auth);
+            if (r.status() / 100 == 2) {
+                return r.json(method, path);
+            }
+            DeviceException error = Errors.of(r, method, path, url.getHost());
+            if (r.status() == 401 && mayRelogin && !basicAuth && Errors.tokenRejected(r)) {
+                LOG.debug("{} {}: token rejected ({}), logging in again", method, path, error.vendorMessage());
+                synchronized (tokenLock) {
+                    if (auth.equals(token)) {
+                        token = null;
+                    }
+                }
+                return exchange(method, path, body, transaction, contentRange, false);
+            }
+            if (Errors.retryable(r) && attempt < retries) {
+                Duration wait = backoffFor(attempt++);
+                LOG.debug("{} {} answered {} ({}); retry {} of {} in {} ms", method, path, r.status(),
+                        error.vendorMessage(), attempt, retries, wait.toMillis());
+                sleep(wait);
+                continue;
+            }
+            if (Errors.retryable(r)) {
+                throw new DeviceException(error.status(), error.vendorCode(), "still busy after " + retries
+                        + " retries: " + error.vendorMessage(), error.resource(), error.request());
+            }
+            throw error;
+        }
+    }
+
+    private Http.Response call(String method, String path, byte[] body, Long transaction, String contentRange,
+            String auth) {
+        requests.incrementAndGet();
+        if (!"GET".equals(method) && path.startsWith("/mgmt/tm/")) {
+            writes.incrementAndGet();
+        }
+        String authHeader;
+        String authValue;
+        if (basicAuth) {
+            authHeader = "Authorization";
+            authValue = auth;
+        } else if (auth == null) {
+            authHeader = null;
+            authValue = null;
+        } else {
+            authHeader = "X-F5-Auth-Token";
+            authValue = auth;
+        }
+        return http.execute(method, path, body, authHeader, authValue,
+                transaction == null ? null : String.valueOf(transaction), contentRange);
+    }
+
+    private Duration backoffFor(int attempt) {
+        long ms = backoff.toMillis() << Math.min(attempt, 16);
+        return Duration.ofMillis(Math.min(ms, 30_000));
+    }
+
+    private static void sleep(Duration d) {
+        try {
+            Thread.sleep(d.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new TransportException("interrupted while waiting to retry", e);
+        }
+    }
+
+    /** @return the value for the authentication header: the token (logging in when needed), or Basic */
+    private String authorization() {
+        if (basicAuth) {
+            String pair = user + ":" + new String(password);
+            return "Basic " + java.util.Base64.getEncoder().encodeToString(pair.getBytes(StandardCharsets.UTF_8));
+        }
+        synchronized (tokenLock) {
+            if (closed) {
+                throw new IllegalStateException("this IControlClient is closed");
+            }
+            if (token == null) {
+                login();
+            } else {
+                long age = (System.nanoTime() - tokenIssuedNanos) / 1_000_000_000L;
+                long remaining = tokenLifetimeSeconds - age;
+                if (remaining < TOKEN_MARGIN.getSeconds()) {
+                    extend(age);
+                }
+            }
+            return token;
+        }
+    }
+
+    private void login() {
+        ObjectNode body = JSON.createObjectNode();
+        body.put("username", user);
+        body.put("password", new String(password));
+        body.put("loginProviderName", loginProvider);
+        byte[] bytes;
+        try {
+            bytes = JSON.writeValueAsBytes(body);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+        String path = "/mgmt/shared/authn/login";
+        int attempt = 0;
+        while (true) {
+            Http.Response r = call("POST", path, bytes, null, null, null);
+            if (r.status() / 100 == 2) {
+                JsonNode answer = r.json("POST", path);
+                JsonNode t = answer.path("token");
+                if (!t.path("token").isTextual()) {
+                    throw new TransportException("BIG-IP " + url.getHost() + " answered the login without a token");
+                }
+                token = t.path("token").asText();
+                tokenIssuedNanos = System.nanoTime();
+                tokenLifetimeSeconds = t.path("timeout").asLong(TOKEN_LIFETIME.getSeconds());
+                LOG.debug("logged in to {} as {} (token lifetime {} s)", url.getHost(), user, tokenLifetimeSeconds);
+                return;
+            }
+            DeviceException error = Errors.of(r, "POST", path, url.getHost());
+            if (Errors.retryable(r) && attempt < retries) {
+                sleep(backoffFor(attempt++));
+                continue;
+            }
+            if (r.status() == 401 || r.status() == 403) {
+                throw new AuthenticationException(r.status(), error.vendorCode(), "login as " + user
+                        + " refused: wrong user name or password (" + error.vendorMessage() + ")", path, "POST " + path);
+            }
+            if (r.status() == 400 && error.vendorMessage().contains("maximum active login tokens")) {
+                throw new AuthenticationException(400, error.vendorCode(), "login as " + user + " refused: the user "
+                        + "already holds the most tokens BIG-IP allows (100); delete unused tokens (DELETE "
+                        + "/mgmt/shared/authz/tokens/<token>) or wait for them to expire (" + error.vendorMessage() + ")",
+                        path, "POST " + path);
+            }
+            throw error;
+        }
+    }
+
+    private void extend(long ageSeconds) {
+        long wanted = ageSeconds + TOKEN_LIFETIME.getSeconds();
+        if (wanted > TOKEN_MAX_LIFETIME.getSeconds()) {
+            logout();
+            login();
+            return;
+        }
+        String path = "/mgmt/shared/authz/tokens/" + token;
+        byte[] body = ("{\"timeout\":" + wanted + "}").getBytes(StandardCharsets.UTF_8);
+        Http.Response r = call("PATCH", path, body, null, null, token);
+        if (r.status() / 100 == 2) {
+            tokenLifetimeSeconds = wanted;
+            LOG.debug("extended the token on {} to {} s", url.getHost(), wanted);
+        } else {
+            LOG.debug("token extension on {} answered {}; logging in again", url.getHost(), r.status());
+            token = null;
+            login();
+        }
+    }
+
+    private void logout() {
+        String t = token;
+        token = null;
+        if (t == null) {
+            return;
+        }
+        try {
+            Http.Response r = call("DELETE", "/mgmt/shared/authz/tokens/" + t, null, null, null, t);
+            LOG.debug("deleted the token on {}: HTTP {}", url.getHost(), r.status());
+        } catch (RuntimeException e) {
+            LOG.debug("could not delete the token on {}: {}", url.getHost(), e.getMessage());
+        }
+    }
+
+    /** Deletes the token (never throws) and releases connections. Idempotent. */
+    @Override
+    public void close() {
+        synchronized (tokenLock) {
+            if (closed) {
+                return;
+            }
+            logout();
+            closed = true;
+        }
+        http.close();
+        java.util.Arrays.fill(password, '\0');
+    }
+
+    @Override
+    public String toString() {
+        return "IControlClient[" + url + ", user " + user + (basicAuth ? ", basic auth" : ", token auth") + "]";
+    }
+
+    /** Builds an {@link IControlClient}. Not thread-safe. */
+    public static final class Builder {
+        private URI url;
+        private String user;
+        private char[] password;
+        private boolean basicAuth;
+        private String loginProvider = "tmos";
+        private TlsSettings tls = TlsSettings.defaults();
+        private boolean insecure;
+        private Duration connectTimeout = DEFAULT_CONNECT_TIMEOUT;
+        private Duration responseTimeout = DEFAULT_RESPONSE_TIMEOUT;
+        private int retries = DEFAULT_RETRIES;
+        private Duration backoff = DEFAULT_BACKOFF;
+
+        private Builder() {
+        }
+
+        /**
+         * @param url the management URL, {@code https://host[:port]} ({@code http} only for simulators)
+         * @return this builder
+         */
+        public Builder url(URI url) {
+            Objects.requireNonNull(url, "url");
+            if (!"https".equalsIgnoreCase(url.getScheme()) && !"http".equalsIgnoreCase(url.getScheme())) {
+                throw new IllegalArgumentException("url must be http(s)://host[:port], not " + url);
+            }
+            if (url.getHost() == null) {
+                throw new IllegalArgumentException("url has no host: " + url);
+            }
+            this.url = url;
+            return this;
+        }
+
+        /**
+         * @param url the management URL as text
+         * @return this builder
+         */
+        public Builder url(String url) {
+            return url(URI.create(Objects.requireNonNull(url, "url")));
+        }
+
+        /**
+         * @param user the user name
+         * @param password the password (copied; never logged)
+         * @return this builder
+         */
+        public Builder credentials(String user, char[] password) {
+            this.user = Objects.requireNonNull(user, "user");
+            this.password = Objects.requireNonNull(password, "password").clone();
+            return this;
+        }
+
+        /**
+         * @param user the user name
+         * @param password the password (never logged)
+         * @return this builder
+         */
+        public Builder credentials(String user, String password) {
+            return credentials(user, Objects.requireNonNull(password, "password").toCharArray());
+        }
+
+        /**
+         * @param basicAuth HTTP Basic on every request instead of a token (BIG-IP allows it only for
+         *     administrators); default false
+         * @return this builder
+         */
+        public Builder basicAuth(boolean basicAuth) {
+            this.basicAuth = basicAuth;
+            return this;
+        }
+
+        /**
+         * @param loginProvider the login provider, default {@code tmos}; remote users (LDAP, RADIUS, TACACS)
+         *     need theirs
+         * @return this builder
+         */
+        public Builder loginProvider(String loginProvider) {
+            this.loginProvider = Objects.requireNonNull(loginProvider, "loginProvider");
+            return this;
+        }
+
+        /**
+         * @param tls the trust to verify the device with; default the platform's trust store
+         * @return this builder
+         */
+        public Builder tls(TlsSettings tls) {
+            this.tls = Objects.requireNonNull(tls, "tls");
+            return this;
+        }
+
+        /**
+         * Skips certificate and host-name verification. Only for lab devices with self-signed certificates;
+         * logs a warning.
+         *
+         * @param insecure whether to skip verification; default false
+         * @return this builder
+         */
+        public Builder insecureSkipVerify(boolean insecure) {
+            this.insecure = insecure;
+            return this;
+        }
+
+        /**
+         * @param connectTimeout how long to wait for a connection; default {@link #DEFAULT_CONNECT_TIMEOUT}
+         * @return this builder
+         */
+        public Builder connectTimeout(Duration connectTimeout) {
+            this.connectTimeout = positive(connectTimeout, "connectTimeout");
+            return this;
+        }
+
+        /**
+         * @param responseTimeout how long to wait for an answer; default {@link #DEFAULT_RESPONSE_TIMEOUT}
+         * @return this builder
+         */
+        public Builder responseTimeout(Duration responseTimeout) {
+            this.responseTimeout = positive(responseTimeout, "responseTimeout");
+            return this;
+        }
+
+        /**
+         * @param retries how often a 503 / busy answer is retried; default {@link #DEFAULT_RETRIES}
+         * @return this builder
+         */
+        public Builder retries(int retries) {
+            if (retries < 0) {
+                throw new IllegalArgumentException("retries must be at least 0, not " + retries);
+            }
+            this.retries = retries;
+            return this;
+        }
+
+        /**
+         * @param backoff the first wait before a retry, doubled each time; default {@link #DEFAULT_BACKOFF}
+         * @return this builder
+         */
+        public Builder backoff(Duration backoff) {
+            Objects.requireNonNull(backoff, "backoff");
+            if (backoff.isNegative()) {
+                throw new IllegalArgumentException("backoff must not be negative, not " + backoff);
+            }
+            this.backoff = backoff;
+            return this;
+        }
+
+        private static Duration positive(Duration d, String name) {
+            Objects.requireNonNull(d, name);
+            if (d.isZero() || d.isNegative()) {
+                throw new IllegalArgumentException(name + " must be positive, not " + d);
+            }
+            return d;
+        }
+
+        /**
+         * @return the client (no request is sent until the first call)
+         * @throws NullPointerException when the URL or the credentials are missing
+         */
+        public IControlClient build() {
+            Objects.requireNonNull(url, "url");
+            Objects.requireNonNull(user, "credentials");
+            return new IControlClient(this);
+        }
+    }
+}
