@@ -207,6 +207,10 @@ public final class NitroClient implements AutoCloseable {
         body.putObject("login").put("username", user).put("password", password)
                 .put("timeout", sessionTimeout.toSeconds());
         Response r = send("POST", CONFIG + "login", body, Map.of(), "login", true);
+        for (int retry = 1; r.status == 503 && retry <= UNAVAILABLE_RETRIES; retry++) {
+            sleep(Duration.ofMillis(100L * retry));
+            r = send("POST", CONFIG + "login", body, Map.of(), "login", true);
+        }
         if (r.status >= 300) {
             throw error(r, "login", "POST " + CONFIG + "login");
         }
@@ -627,6 +631,10 @@ public final class NitroClient implements AutoCloseable {
                 String ctype = resp.getEntity() == null || resp.getEntity().getContentType() == null ? ""
                         : resp.getEntity().getContentType();
                 JsonNode json = null;
+                if (resp.getCode() == 503) {
+                    // unavailable: whatever the body (often an HTML page), the request was not processed
+                    return new Response(503, null, resp.getHeaders());
+                }
                 if (!text.isBlank()) {
                     try {
                         json = JSON.readTree(text);

@@ -109,6 +109,20 @@ class SimulatorScenariosTest {
     }
 
     @Test
+    void briefUnavailabilityAndABusySaveDoNotFailAnApply() {
+        try (CitrixAdapter adc = CitrixAdapter.builder().client(Fixtures.client(sim)).lbKey(Fixtures.lbKey(dir))
+                .save(true).build()) {
+            sim.faults().unavailable(2);
+            Plan plan = adc.plan(reference);
+            sim.faults().unavailable(1).saveBusy(3);
+            ApplyResult r = adc.apply(reference, plan, ApplyListener.NONE);
+            assertThat(r.outcome()).isEqualTo(ApplyResult.Outcome.APPLIED);
+            assertThat(r.failure()).isEmpty();
+            assertThat(adc.plan(reference).isEmpty()).isTrue();
+        }
+    }
+
+    @Test
     void sessionExpiryInTheMiddleOfAnApplyIsTransparent() {
         AtomicBoolean expired = new AtomicBoolean();
         try (CitrixAdapter adc = Fixtures.adapter(sim, dir)) {
