@@ -200,24 +200,35 @@ public final class CitrixApplier {
                 throw e;
             }
             if (!r.ok()) {
-                int bad = 0;
-                for (int i = 0; i < r.items().size() && i < changes.size(); i++) {
-                    if (!r.items().get(i).ok()) {
-                        bad = i;
-                        break;
+                NitroError err = r.firstError();
+                int bad = -1;
+                if (r.items().size() == changes.size()) {
+                    for (int i = 0; i < changes.size(); i++) {
+                        if (!r.items().get(i).ok()) {
+                            bad = i;
+                            break;
+                        }
+                    }
+                } else {
+                    // with rollback (and exit) NITRO returns only the failed item: find it by name if it says one
+                    for (int i = 0; i < changes.size() && bad < 0; i++) {
+                        if (err.message().contains(changes.get(i).name())) {
+                            bad = i;
+                        }
                     }
                 }
-                if (r.items().size() != changes.size()) {
-                    bad = 0;
-                }
-                Change failed = changes.get(Math.min(bad, changes.size() - 1));
-                failedAt = failed.toString();
-                NitroError err = r.firstError();
+                Change failed = bad >= 0 ? changes.get(bad) : null;
+                String where = failed != null ? failed.type() + "/" + failed.name()
+                        : "one of " + changes.size() + " changes (the ADC did not say which)";
+                failedAt = failed != null ? failed.toString()
+                        : "the request carrying " + changes.size() + " changes (" + changes.get(0).type() + " ...)";
                 io.hakit.model.DeviceException e = new io.hakit.model.DeviceException(r.status(),
-                        String.valueOf(err.errorcode()), err.message(), failed.type() + "/" + failed.name(),
+                        String.valueOf(err.errorcode()), err.message(), where,
                         (r.onError() == BulkResult.OnError.ROLLBACK ? "macroapi/bulk add" : "bulk update")
                                 + " (X-NITRO-ONERROR: " + r.onError().header() + ")");
-                listener.failed(failed, e);
+                if (failed != null) {
+                    listener.failed(failed, e);
+                }
                 if (r.onError() == BulkResult.OnError.ROLLBACK) {
                     // the ADC undid this request's items itself
                     for (int i = 0; i < bad; i++) {

@@ -84,6 +84,35 @@ class AllOrNothingTest {
     }
 
     @Test
+    void anItemFailingInsideTheMacroapiIsRolledBackByTheAdcAndTheRestUndoneByHakit() {
+        try (CitrixSimulator sim = CitrixSimulator.builder().start(); CitrixAdapter adc = Fixtures.adapter(sim, dir)) {
+            JsonNode before = sim.snapshot();
+            Plan plan = adc.plan(reference);
+            sim.faults().failOn("lbvserver", "hakit-vs-fhir-7008", 350,
+                    "Invalid backup vserver [hakit-vs-fhir-7008]");
+            List<Change> failed = new ArrayList<>();
+            ApplyResult r = adc.apply(reference, plan, new ApplyListener() {
+                @Override
+                public void failed(Change change, RuntimeException failure) {
+                    failed.add(change);
+                }
+            });
+            assertThat(r.outcome()).isEqualTo(ApplyResult.Outcome.ROLLED_BACK);
+            assertThat(failed).extracting(Change::name).containsExactly("hakit-vs-fhir-7008");
+            assertThat(r.failure().orElseThrow()).contains("hakit-vs-fhir-7008").contains("350");
+            assertThat(r.rolledBack()).isNotEmpty();
+            assertThat(diff(before, sim.snapshot())).isEmpty();
+            // when the ADC's message names no object, the failure says so instead of guessing
+            sim.faults().clear();
+            sim.faults().failOn("servicegroup", "hakit-sg-fhir-7008", 257, "Operation not permitted");
+            ApplyResult unnamed = adc.apply(reference, plan, ApplyListener.NONE);
+            assertThat(unnamed.outcome()).isEqualTo(ApplyResult.Outcome.ROLLED_BACK);
+            assertThat(unnamed.failure().orElseThrow()).contains("did not say which").contains("257");
+            assertThat(diff(before, sim.snapshot())).isEmpty();
+        }
+    }
+
+    @Test
     void aWriteAnsweredAfterTheResponseTimeOutIsUndoneToo() {
         try (CitrixSimulator sim = CitrixSimulator.builder().start();
                 CitrixAdapter adc = CitrixAdapter.builder().client(io.hakit.citrix.NitroClient.builder()
