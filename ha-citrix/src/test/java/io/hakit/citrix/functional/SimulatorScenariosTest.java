@@ -123,6 +123,18 @@ class SimulatorScenariosTest {
     }
 
     @Test
+    void perRequestHeaderAuthConvergesWithoutASession() {
+        io.hakit.citrix.NitroClient headers = io.hakit.citrix.NitroClient.builder().url(sim.url())
+                .credentials("admin", "admin").sessionless(true).build();
+        try (CitrixAdapter adc = CitrixAdapter.builder().client(headers).lbKey(Fixtures.lbKey(dir)).build()) {
+            assertThat(adc.apply(reference, adc.plan(reference), ApplyListener.NONE).outcome())
+                    .isEqualTo(ApplyResult.Outcome.APPLIED);
+            assertThat(adc.plan(reference).isEmpty()).isTrue();
+        }
+        assertThat(sim.requests()).noneMatch(q -> q.path().endsWith("/login"));
+    }
+
+    @Test
     void sessionExpiryInTheMiddleOfAnApplyIsTransparent() {
         AtomicBoolean expired = new AtomicBoolean();
         try (CitrixAdapter adc = Fixtures.adapter(sim, dir)) {
