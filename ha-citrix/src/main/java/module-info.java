@@ -4,11 +4,13 @@
  */
 module io.hakit.citrix {
     requires transitive io.hakit.model;
-    requires io.hakit.health;
+    requires transitive io.hakit.health;
     requires org.slf4j;
     requires org.apache.httpcomponents.client5.httpclient5;
     requires org.apache.httpcomponents.core5.httpcore5;
     requires transitive com.fasterxml.jackson.databind;
     requires jdk.httpserver;
 
+    exports io.hakit.citrix;
+    exports io.hakit.citrix.sim;
 }

@@ -9,6 +9,7 @@ public final class Vendors {
     private static final List<VendorSupport> ALL = List.of(
             new MermaidSupport(),
             new IisSupport(),
+            new CitrixSupport(),
             new F5Support(), new As3Support()
     );
 

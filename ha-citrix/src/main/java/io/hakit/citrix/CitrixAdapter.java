@@ -1,0 +1,207 @@
+package io.hakit.citrix;
+
+import io.hakit.citrix.internal.DeviceState;
+import io.hakit.health.TlsSettings;
+import io.hakit.model.Deployment;
+import io.hakit.model.Vendor;
+import io.hakit.model.plan.ApplyListener;
+import io.hakit.model.plan.ApplyResult;
+import io.hakit.model.plan.LoadBalancerAdapter;
+import io.hakit.model.plan.Plan;
+import io.hakit.model.validate.AuditReport;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * A Citrix ADC as a {@link LoadBalancerAdapter}: plans with {@link CitrixPlanner}, applies all or nothing with
+ * {@link CitrixApplier}, audits with {@link CitrixAuditor}, over one {@link NitroClient} session. Closing it
+ * logs out. Thread-safe for reads; apply one plan at a time.
+ *
+ * <pre>{@code
+ * try (CitrixAdapter adc = CitrixAdapter.builder().url(URI.create("https://adc.hospital.org"))
+ *         .credentials("nsroot", password).tls(tls).lbKey(Path.of("lb.key")).save(true).build()) {
+ *     Plan plan = adc.plan(deployment);
+ *     ApplyResult result = adc.apply(deployment, plan, ApplyListener.NONE);
+ * }
+ * }</pre>
+ */
+public final class CitrixAdapter implements LoadBalancerAdapter {
+
+    private final NitroClient client;
+    private final boolean adopt;
+    private final boolean save;
+    private final Optional<byte[]> lbKey;
+
+    private CitrixAdapter(Builder b) {
+        this.client = b.client != null ? b.client : b.clientBuilder.build();
+        this.adopt = b.adopt;
+        this.save = b.save;
+        this.lbKey = b.lbKey;
+    }
+
+    /** @return a new builder */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** @return the NITRO client (for the fluent API and request counts) */
+    public NitroClient client() {
+        return client;
+    }
+
+    @Override
+    public Vendor vendor() {
+        return Vendor.CITRIX;
+    }
+
+    @Override
+    public Plan plan(Deployment deployment) {
+        return planner().plan(deployment, client);
+    }
+
+    private CitrixPlanner planner() {
+        return CitrixPlanner.builder().adopt(adopt).keyGiven(lbKey.isPresent()).save(save).build();
+    }
+
+    @Override
+    public ApplyResult apply(Deployment deployment, Plan plan, ApplyListener listener) {
+        return new CitrixApplier(client, lbKey, save).apply(deployment, plan, listener);
+    }
+
+    @Override
+    public AuditReport audit(Optional<Deployment> deployment) {
+        DeviceState state = DeviceState.read(client);
+        return new AuditReport("citrix", AuditReport.Source.DEVICE, CitrixAuditor.audit(state),
+                deployment.map(d -> planner().plan(d, state)));
+    }
+
+    @Override
+    public void close() {
+        client.close();
+    }
+
+    @Override
+    public String toString() {
+        return "CitrixAdapter[" + client.url() + ", adopt=" + adopt + ", save=" + save + ", lbKey="
+                + (lbKey.isPresent() ? "(given)" : "-") + "]";
+    }
+
+    /** Builds a {@link CitrixAdapter}. Not thread-safe. */
+    public static final class Builder {
+        private final NitroClient.Builder clientBuilder = NitroClient.builder();
+        private NitroClient client;
+        private boolean adopt;
+        private boolean save;
+        private Optional<byte[]> lbKey = Optional.empty();
+
+        private Builder() {
+        }
+
+        /**
+         * @param url the ADC's management URL
+         * @return this builder
+         */
+        public Builder url(URI url) {
+            clientBuilder.url(url);
+            return this;
+        }
+
+        /**
+         * @param user the NITRO user
+         * @param password its password (never logged)
+         * @return this builder
+         */
+        public Builder credentials(String user, String password) {
+            clientBuilder.credentials(user, password);
+            return this;
+        }
+
+        /**
+         * @param tls whom to trust for the management certificate; default the platform
+         * @return this builder
+         */
+        public Builder tls(TlsSettings tls) {
+            clientBuilder.tls(tls);
+            return this;
+        }
+
+        /**
+         * @param connectTimeout the connect time-out; default {@link NitroClient#DEFAULT_CONNECT_TIMEOUT}
+         * @return this builder
+         */
+        public Builder connectTimeout(Duration connectTimeout) {
+            clientBuilder.connectTimeout(connectTimeout);
+            return this;
+        }
+
+        /**
+         * @param responseTimeout the response time-out; default {@link NitroClient#DEFAULT_RESPONSE_TIMEOUT}
+         * @return this builder
+         */
+        public Builder responseTimeout(Duration responseTimeout) {
+            clientBuilder.responseTimeout(responseTimeout);
+            return this;
+        }
+
+        /**
+         * @param client a client to use instead of url/credentials/tls/time-outs (it is closed with the adapter)
+         * @return this builder
+         */
+        public Builder client(NitroClient client) {
+            this.client = Objects.requireNonNull(client, "client");
+            return this;
+        }
+
+        /**
+         * @param adopt take over foreign objects with names hakit needs (they get the marker); default false
+         * @return this builder
+         */
+        public Builder adopt(boolean adopt) {
+            this.adopt = adopt;
+            return this;
+        }
+
+        /**
+         * @param save save the configuration after a successful apply; default false
+         * @return this builder
+         */
+        public Builder save(boolean save) {
+            this.save = save;
+            return this;
+        }
+
+        /**
+         * @param pem the load balancer certificate's private key (PEM); read now, once, never logged, sent only
+         *     to the ADC when it lacks the certificate
+         * @return this builder
+         * @throws IllegalArgumentException when the file cannot be read or holds no private key
+         */
+        public Builder lbKey(Path pem) {
+            Objects.requireNonNull(pem, "pem");
+            byte[] bytes;
+            try {
+                bytes = Files.readAllBytes(pem);
+            } catch (IOException e) {
+                throw new IllegalArgumentException("--lb-key " + pem + " cannot be read: " + e.getMessage(), e);
+            }
+            if (!new String(bytes, java.nio.charset.StandardCharsets.US_ASCII).contains("PRIVATE KEY-----")) {
+                throw new IllegalArgumentException("--lb-key " + pem + " holds no PEM private key");
+            }
+            this.lbKey = Optional.of(bytes);
+            return this;
+        }
+
+        /**
+         * @return the adapter (no request is sent yet)
+         * @throws NullPointerException when neither a client nor url and credentials were given
+         */
+        public CitrixAdapter build() {
+            return new CitrixAdapter(this);
+        }
+    }
+}
