@@ -134,6 +134,7 @@ public final class PlanBench implements Callable<Integer> {
 
     private static final List<Adapter> ADAPTERS = List.of(
             new Adapter(IisPlanBench::measure, IisPlanBench::describe),
+            new Adapter(CitrixPlanBench::measure, CitrixPlanBench::describe),
             new Adapter(F5PlanBench::measure, F5PlanBench::describe));
 
     private static double round(double v) {

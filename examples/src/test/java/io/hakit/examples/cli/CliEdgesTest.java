@@ -100,6 +100,20 @@ class CliEdgesTest {
         }
     }
 
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("commands")
+    void wrongCredentialsOnCitrixAreOneLineAndWriteNothing(String command) {
+        try (io.hakit.citrix.sim.CitrixSimulator adc = io.hakit.citrix.sim.CitrixSimulator.builder().start()) {
+            CliRun run = CliRun.withEnv(ENV, command, "--vendor", "citrix", "--url", adc.url().toString(), "--user",
+                    "admin", "--password-env", "BAD", "topologies/reference-citrix.yaml");
+
+            assertThat(run.exitCode()).isEqualTo(2);
+            assertThat(run.err().lines().count()).as(run.err()).isEqualTo(1);
+            assertThat(run.err()).startsWith("hakit: ").doesNotContain("wrong-password");
+            assertThat(adc.writeCount()).isZero();
+        }
+    }
+
     static Stream<String> commands() {
         return Stream.of("plan", "apply", "audit");
     }
@@ -121,6 +135,7 @@ class CliEdgesTest {
 
     static Stream<List<String>> listeners() {
         return Stream.of(List.of("simulate", "f5", "--stop-after", "1s", "--port"),
+                List.of("simulate", "citrix", "--stop-after", "1s", "--port"),
                 List.of("hl7", "listen", "--port"));
     }
 }

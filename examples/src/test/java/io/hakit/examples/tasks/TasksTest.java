@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.hakit.examples.demo.StandInServers;
 import io.hakit.f5.sim.F5Simulator;
+import io.hakit.citrix.sim.CitrixSimulator;
 import io.hakit.hl7.AckCode;
 import io.hakit.hl7.Hl7Handler;
 import io.hakit.hl7.MllpListener;
@@ -105,6 +106,17 @@ class TasksTest {
 
             String audit = run(() -> AuditDevice.audit(bigip.url(), "admin", "admin"));
             assertThat(audit).endsWith("0 error(s)\n");
+        }
+    }
+
+    @Test
+    void convergeCitrixAdc() throws Exception {
+        Path key = topology("citrix");
+        try (CitrixSimulator adc = CitrixSimulator.builder().credentials("nsroot", "pw").start()) {
+            String out = run(() -> ConvergeCitrixAdc.converge(adc.url(), "nsroot", "pw", dir.resolve("topology.yaml"),
+                    key, java.util.Optional.empty()));
+
+            assertThat(out).contains("+ lbvserver").contains("Applied ").contains("second plan: 0 changes");
         }
     }
 
