@@ -36,6 +36,7 @@ class F5SimulatorFilesAndSyncTest {
             assertThat(c.json().path("kind").asText()).isEqualTo("tm:sys:file:ssl-cert:ssl-certstate");
             assertThat(c.json().path("subject").asText()).contains("idm.hospital.example");
             assertThat(c.json().path("issuer").asText()).contains("Hospital CA");
+            assertThat(c.json().path("subjectAlternativeName").asText()).isEqualTo("DNS:idm.hospital.example");
             assertThat(c.json().path("checksum").asText()).startsWith("SHA1:" + cert.length + ":");
             assertThat(c.json().path("isBundle").asText()).isEqualTo("true");
             SimHttp.Resp k = http.post("/mgmt/tm/sys/file/ssl-key", "{\"name\":\"idm.key\","

@@ -48,6 +48,11 @@ final class Pem {
         o.put("subject", c.getSubjectX500Principal().getName());
         o.put("issuer", c.getIssuerX500Principal().getName());
         o.put("serialNumber", c.getSerialNumber().toString());
+        String sans = subjectAlternativeNames(c);
+        if (!sans.isEmpty()) {
+            // as a BIG-IP shows it: "DNS:a.example.org, DNS:b.example.org, IP Address:10.0.0.1"
+            o.put("subjectAlternativeName", sans);
+        }
         o.put("version", c.getVersion());
         Instant notAfter = c.getNotAfter().toInstant();
         o.put("expirationDate", notAfter.getEpochSecond());
@@ -63,6 +68,26 @@ final class Pem {
         } else {
             o.put("keyType", c.getPublicKey().getAlgorithm().toLowerCase(Locale.ROOT) + "-public");
         }
+    }
+
+    private static String subjectAlternativeNames(X509Certificate c) {
+        java.util.List<String> parts = new java.util.ArrayList<>();
+        try {
+            Collection<java.util.List<?>> names = c.getSubjectAlternativeNames();
+            if (names != null) {
+                for (java.util.List<?> n : names) {
+                    int type = (Integer) n.get(0);
+                    if (type == 2) {
+                        parts.add("DNS:" + n.get(1));
+                    } else if (type == 7) {
+                        parts.add("IP Address:" + n.get(1));
+                    }
+                }
+            }
+        } catch (java.security.cert.CertificateParsingException e) {
+            return "";
+        }
+        return String.join(", ", parts);
     }
 
     static void describeKey(String fp, byte[] bytes, boolean hasPassphrase, ObjectNode o) {
