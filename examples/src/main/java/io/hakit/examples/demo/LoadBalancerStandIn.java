@@ -32,7 +32,7 @@ final class LoadBalancerStandIn implements AutoCloseable {
      *
      * @param port the port it listens on
      * @param tls whether it terminates (and re-encrypts) TLS
-     * @param members the members as {@code fqdn} to loopback address, with the members' port
+     * @param members the members' FQDNs, in round-robin order
      * @param memberPort the members' port
      */
     record Listener(int port, boolean tls, List<String> members, int memberPort) {
@@ -45,14 +45,12 @@ final class LoadBalancerStandIn implements AutoCloseable {
         return t;
     });
     private final Map<String, String> addresses;
-    private final SSLContext frontTls;
     private final SSLContext backTls;
     private final AtomicLong connections = new AtomicLong();
     private volatile boolean closed;
 
-    private LoadBalancerStandIn(Map<String, String> addresses, SSLContext frontTls, SSLContext backTls) {
+    private LoadBalancerStandIn(Map<String, String> addresses, SSLContext backTls) {
         this.addresses = addresses;
-        this.frontTls = frontTls;
         this.backTls = backTls;
     }
 
@@ -66,7 +64,7 @@ final class LoadBalancerStandIn implements AutoCloseable {
      */
     static LoadBalancerStandIn start(String address, List<Listener> listeners, Map<String, String> addresses,
             SSLContext frontTls, SSLContext backTls) {
-        LoadBalancerStandIn lb = new LoadBalancerStandIn(addresses, frontTls, backTls);
+        LoadBalancerStandIn lb = new LoadBalancerStandIn(addresses, backTls);
         try {
             for (Listener l : listeners) {
                 ServerSocket s = l.tls() ? frontTls.getServerSocketFactory().createServerSocket() : new ServerSocket();
