@@ -13,6 +13,8 @@ import io.hakit.health.HostResolver;
 import io.hakit.health.MemberCheck;
 import io.hakit.health.TlsSettings;
 import io.hakit.health.VerifyReport;
+import io.hakit.citrix.NitroClient;
+import io.hakit.citrix.NitroObject;
 import io.hakit.hl7.AckCode;
 import io.hakit.hl7.FailoverMllpSender;
 import io.hakit.hl7.Hl7Message;
@@ -23,7 +25,6 @@ import io.hakit.model.Farm;
 import io.hakit.model.ServiceMode;
 import io.hakit.model.TopologyDiagram;
 import io.hakit.model.Vendor;
-import io.hakit.model.Vip;
 import io.hakit.model.cert.ThrowawayCa;
 import io.hakit.model.plan.ApplyListener;
 import io.hakit.model.plan.ApplyResult;
@@ -153,10 +154,10 @@ public final class Demo {
         List<String> titles = List.of(
                 "load and validate the reference topology",
                 "start HTTPS stand-ins for app1 and app2 (throwaway CA)",
-                "Citrix ADC simulator: plan, apply, re-plan, audit",
+                "Citrix ADC simulator: plan, apply, re-plan, audit; its virtual servers become the data plane",
                 "F5 BIG-IP simulator: plan, apply in one transaction, re-plan, audit",
                 "IIS + ARR: render and merge into a stock applicationHost.config, re-plan",
-                "health: every member directly and through the configured virtual servers",
+                "health: every member directly, and through the ADC's configured virtual servers",
                 "stop app2: the farms show DEGRADED and name the member",
                 "HL7: failover with the active listener stopped mid-stream",
                 "draw the topology with its health");
@@ -254,20 +255,48 @@ public final class Demo {
             standIns.put(s.getKey(), servers);
             resources.add(servers);
         }
+        return new Step("stand-ins", true, "app1.hospital.org on 127.0.0.11, app2.hospital.org on 127.0.0.12, "
+                + standIns.values().iterator().next().ports() + " service ports each",
+                figures("servers", standIns.size()));
+    }
+
+    /**
+     * The load balancer's data plane, from what is really configured on the ADC: every HTTP or SSL
+     * virtual server, with the enabled members of the service group bound to it, read back through NITRO.
+     */
+    private String dataPlaneFromAdc(java.net.URI url) {
         List<LoadBalancerStandIn.Listener> listeners = new ArrayList<>();
-        for (Vip v : deployment.vips()) {
-            if (v.mode() == ServiceMode.FAILOVER) {
-                continue;
+        try (NitroClient nitro = NitroClient.builder().url(url).credentials(SIM_USER, SIM_PASSWORD).build()) {
+            Map<String, String> domains = new LinkedHashMap<>();
+            nitro.list("server").forEach(s -> domains.put(s.name(), s.string("domain").orElse(s.name())));
+            Map<String, String> groupOf = new LinkedHashMap<>();
+            for (NitroObject b : nitro.bindings("lbvserver")) {
+                if (b.type().equals("lbvserver_servicegroup_binding")) {
+                    groupOf.put(b.name(), b.string("servicegroupname").orElseThrow());
+                }
             }
-            List<String> members = deployment.farms().stream().filter(f -> f.service().equals(v.service()))
-                    .flatMap(f -> f.servers().stream()).toList();
-            listeners.add(new LoadBalancerStandIn.Listener(v.port(), v.tls(), members, v.serverPort()));
+            Map<String, List<NitroObject>> members = new LinkedHashMap<>();
+            for (NitroObject b : nitro.bindings("servicegroup")) {
+                if (b.type().equals("servicegroup_servicegroupmember_binding")
+                        && !"DISABLED".equalsIgnoreCase(b.string("state").orElse("ENABLED"))) {
+                    members.computeIfAbsent(b.string("servicegroupname").orElseThrow(), k -> new ArrayList<>()).add(b);
+                }
+            }
+            for (NitroObject vs : nitro.list("lbvserver")) {
+                String type = vs.string("servicetype").orElse("");
+                List<NitroObject> group = members.getOrDefault(groupOf.get(vs.name()), List.of());
+                if (!(type.equals("SSL") || type.equals("HTTP")) || group.isEmpty()) {
+                    continue;
+                }
+                List<String> servers = group.stream().map(m -> domains.get(m.string("servername").orElseThrow())).toList();
+                int memberPort = Integer.parseInt(group.get(0).string("port").orElseThrow());
+                listeners.add(new LoadBalancerStandIn.Listener(Integer.parseInt(vs.string("port").orElseThrow()),
+                        type.equals("SSL"), servers, memberPort));
+            }
         }
         resources.add(LoadBalancerStandIn.start(LB_ADDRESS, listeners, SERVERS, lbCert.serverContext(),
                 hospitalCa.clientContext()));
-        return new Step("stand-ins", true, "app1 on 127.0.0.11, app2 on 127.0.0.12, " + listeners.size()
-                + " virtual servers on " + LB_ADDRESS + " (TLS re-encrypted to the members)",
-                figures("virtualServers", listeners.size()));
+        return "; its " + listeners.size() + " HTTP/SSL virtual servers, read back from the ADC, serve on " + LB_ADDRESS;
     }
 
     private Step device(String key, Vendor vendor) {
@@ -290,10 +319,11 @@ public final class Demo {
                 AuditReport audit = adapter.audit(Optional.of(d));
                 boolean ok = applied.succeeded() && again.isEmpty() && audit.report().isValid()
                         && audit.driftChanges().isEmpty();
+                String dataPlane = vendor == Vendor.CITRIX && ok ? dataPlaneFromAdc(sim.url()) : "";
                 return new Step(key, ok, plan.changes().size() + " changes applied in " + applied.requests()
                         + " requests (" + applied.outcome().key() + "); re-plan: " + again.changes().size()
                         + " changes; audit: " + audit.report().errors() + " errors, " + audit.driftChanges().size()
-                        + " drift", figures("changes", plan.changes().size(), "requests", applied.requests(),
+                        + " drift" + dataPlane, figures("changes", plan.changes().size(), "requests", applied.requests(),
                         "writes", applied.writes(), "replanChanges", again.changes().size(),
                         "auditErrors", audit.report().errors()));
             }

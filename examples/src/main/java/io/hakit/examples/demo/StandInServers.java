@@ -133,6 +133,11 @@ public final class StandInServers implements AutoCloseable {
         return address;
     }
 
+    /** @return how many ports it listens on */
+    int ports() {
+        return servers.size();
+    }
+
     /** @return requests answered so far */
     long requests() {
         return requests.get();
