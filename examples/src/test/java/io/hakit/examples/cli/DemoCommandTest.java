@@ -34,6 +34,8 @@ class DemoCommandTest {
             assertThat(figures.get("changes").asInt()).as(device + " changes").isPositive();
             assertThat(figures.get("replanChanges").asInt()).as(device + " re-plan").isZero();
         }
+        assertThat(step(json, "citrix").get("detail").asText()).contains("read back from the ADC");
+        assertThat(step(json, "failure").get("detail").asText()).contains("through the load balancer still serving");
         assertThat(step(json, "failure").get("detail").asText()).contains("DEGRADED").contains("app2.hospital.org");
         JsonNode hl7 = step(json, "hl7").get("figures");
         assertThat(hl7.get("sent").asInt()).isEqualTo(60);
