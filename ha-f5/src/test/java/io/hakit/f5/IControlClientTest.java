@@ -266,6 +266,23 @@ class IControlClientTest {
     }
 
     @Test
+    void skippingVerificationIsOnlyTheExplicitInsecureOptIn() {
+        ThrowawayCa.Issued selfMade = ThrowawayCa.create("Unknown CA").issueServer("some-other-box.example");
+        try (F5Simulator sim = F5Simulator.builder().tls(selfMade.chain().certificates().toArray(
+                new java.security.cert.X509Certificate[0]), selfMade.privateKey()).start()) {
+            try (IControlClient c = IControlClient.builder().url(sim.url()).credentials("admin", "admin")
+                    .insecureSkipVerify(false).build()) {
+                assertThatThrownBy(() -> c.get("/mgmt/tm/sys/version")).isInstanceOf(TransportException.class)
+                        .hasMessageContaining("not trusted");
+            }
+            try (IControlClient c = IControlClient.builder().url(sim.url()).credentials("admin", "admin")
+                    .insecureSkipVerify(true).build()) {
+                assertThat(c.get("/mgmt/tm/sys/version").toString()).contains("version");
+            }
+        }
+    }
+
+    @Test
     void fluentApiAndTransactionsSendTheRightRequests() {
         stubLogin(1200);
         wm.stubFor(post("/mgmt/tm/transaction").willReturn(okJson("{\"transId\":1389812351,\"state\":\"STARTED\","
