@@ -1,7 +1,7 @@
 package io.hakit.citrix;
 
 import io.hakit.citrix.internal.DeviceState;
-import io.hakit.health.TlsSettings;
+import io.hakit.model.tls.TlsSettings;
 import io.hakit.model.Deployment;
 import io.hakit.model.Vendor;
 import io.hakit.model.plan.ApplyListener;

@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.hakit.citrix.internal.Json;
-import io.hakit.health.TlsSettings;
+import io.hakit.model.tls.TlsSettings;
 import io.hakit.model.AuthenticationException;
 import io.hakit.model.ConflictException;
 import io.hakit.model.DeviceException;

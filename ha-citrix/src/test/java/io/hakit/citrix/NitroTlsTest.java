@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.hakit.citrix.sim.CitrixSimulator;
-import io.hakit.health.TlsSettings;
+import io.hakit.model.tls.TlsSettings;
 import io.hakit.model.TransportException;
 import io.hakit.model.cert.ThrowawayCa;
 import java.security.cert.X509Certificate;

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.hakit.f5.internal.Auditor;
 import io.hakit.f5.internal.DeviceState;
 import io.hakit.f5.internal.Planner;
-import io.hakit.health.TlsSettings;
+import io.hakit.model.tls.TlsSettings;
 import io.hakit.model.ConflictException;
 import io.hakit.model.Deployment;
 import io.hakit.model.HakitException;

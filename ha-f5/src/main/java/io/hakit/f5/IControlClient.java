@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.hakit.f5.internal.Errors;
 import io.hakit.f5.internal.Http;
-import io.hakit.health.TlsSettings;
+import io.hakit.model.tls.TlsSettings;
 import io.hakit.model.AuthenticationException;
 import io.hakit.model.DeviceException;
 import io.hakit.model.TransportException;

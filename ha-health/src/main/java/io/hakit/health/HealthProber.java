@@ -1,7 +1,7 @@
 package io.hakit.health;
 
+import io.hakit.model.tls.TlsSettings;
 import io.hakit.health.internal.ProbeClient;
-import io.hakit.health.internal.TlsContexts;
 import io.hakit.model.HealthTest;
 import java.time.Duration;
 import java.util.Objects;
@@ -51,7 +51,7 @@ public final class HealthProber implements AutoCloseable {
     private HealthProber(Builder b) {
         this.tls = b.tls;
         this.connectTimeout = b.connectTimeout;
-        this.client = new ProbeClient(TlsContexts.clientContext(b.tls), b.resolver, b.connectTimeout, b.maxConnections,
+        this.client = new ProbeClient(b.tls.sslContext(), b.resolver, b.connectTimeout, b.maxConnections,
                 b.maxConnectionsPerTarget, b.ioThreads, b.maxBodyBytes, b.userAgent);
     }
 

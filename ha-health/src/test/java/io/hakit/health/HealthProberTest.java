@@ -1,5 +1,6 @@
 package io.hakit.health;
 
+import io.hakit.model.tls.TlsSettings;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -11,7 +11,7 @@ import io.hakit.health.HostResolver;
 import io.hakit.health.MemberCheck;
 import io.hakit.health.ProbeOutcome;
 import io.hakit.health.ProbeResult;
-import io.hakit.health.TlsSettings;
+import io.hakit.model.tls.TlsSettings;
 import io.hakit.health.VerifyReport;
 import io.hakit.model.Deployment;
 import io.hakit.model.cert.Pem;

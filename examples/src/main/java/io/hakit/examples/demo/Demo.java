@@ -11,7 +11,7 @@ import io.hakit.health.FarmVerdict;
 import io.hakit.health.HealthProber;
 import io.hakit.health.HostResolver;
 import io.hakit.health.MemberCheck;
-import io.hakit.health.TlsSettings;
+import io.hakit.model.tls.TlsSettings;
 import io.hakit.health.VerifyReport;
 import io.hakit.citrix.NitroClient;
 import io.hakit.citrix.NitroObject;

@@ -1,7 +1,7 @@
 package io.hakit.examples.tasks;
 
 import io.hakit.citrix.CitrixAdapter;
-import io.hakit.health.TlsSettings;
+import io.hakit.model.tls.TlsSettings;
 import io.hakit.model.Deployment;
 import io.hakit.model.cert.Pem;
 import io.hakit.model.plan.ApplyListener;

@@ -150,7 +150,7 @@ class F5CommandTest {
             assertThat(running.url().getScheme()).isEqualTo("https");
             Path ca = tls.resolve(io.hakit.examples.cli.vendor.F5Support.SIMULATOR_CA);
             try (io.hakit.f5.IControlClient c = io.hakit.f5.IControlClient.builder().url(running.url())
-                    .credentials("ops", "pw").tls(io.hakit.health.TlsSettings.builder()
+                    .credentials("ops", "pw").tls(io.hakit.model.tls.TlsSettings.builder()
                             .trust(io.hakit.model.cert.Pem.read(ca)).build()).build()) {
                 assertThat(c.get("/mgmt/tm/sys/version").toString()).contains("version");
             }

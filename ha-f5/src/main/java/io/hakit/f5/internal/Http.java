@@ -2,7 +2,7 @@ package io.hakit.f5.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.hakit.health.TlsSettings;
+import io.hakit.model.tls.TlsSettings;
 import io.hakit.model.TransportException;
 import java.io.IOException;
 import java.io.InterruptedIOException;

@@ -2,6 +2,7 @@ package io.hakit.health.internal;
 
 import io.hakit.health.HostResolver;
 import io.hakit.health.ProbeOutcome;
+import io.hakit.model.tls.CertificateProblem;
 import io.hakit.health.ProbeResult;
 import io.hakit.health.ProbeTarget;
 import io.hakit.model.HealthTest;
@@ -241,11 +242,9 @@ public final class ProbeClient implements AutoCloseable {
         if (ex instanceof CancellationException || ex instanceof IllegalStateException) {
             return done(target, url, ProbeOutcome.CANCELLED, 0, start, "the probe was cancelled: " + ex.getMessage());
         }
-        for (Throwable c = ex; c != null; c = c.getCause()) {
-            if (c instanceof CertificateProblem) {
-                CertificateProblem p = (CertificateProblem) c;
-                return done(target, url, p.outcome(), 0, start, p.getMessage());
-            }
+        CertificateProblem problem = CertificateProblem.in(ex);
+        if (problem != null) {
+            return done(target, url, outcomeOf(problem.reason()), 0, start, problem.getMessage());
         }
         for (Throwable c = ex; c != null; c = c.getCause()) {
             String m = String.valueOf(c.getMessage());
@@ -439,6 +438,17 @@ public final class ProbeClient implements AutoCloseable {
         @Override
         public String resolveCanonicalHostname(String host) {
             return host;
+        }
+    }
+
+    private static ProbeOutcome outcomeOf(CertificateProblem.Reason reason) {
+        switch (reason) {
+            case EXPIRED:
+                return ProbeOutcome.CERTIFICATE_EXPIRED;
+            case NOT_YET_VALID:
+                return ProbeOutcome.CERTIFICATE_NOT_YET_VALID;
+            default:
+                return ProbeOutcome.CERTIFICATE_UNTRUSTED;
         }
     }
 }

@@ -4,7 +4,7 @@ import io.hakit.citrix.CitrixAdapter;
 import io.hakit.citrix.CitrixConfig;
 import io.hakit.citrix.CitrixRenderer;
 import io.hakit.citrix.sim.CitrixSimulator;
-import io.hakit.health.TlsSettings;
+import io.hakit.model.tls.TlsSettings;
 import io.hakit.model.Deployment;
 import io.hakit.model.cert.Pem;
 import io.hakit.model.cert.ThrowawayCa;

@@ -1,6 +1,6 @@
-package io.hakit.health.internal;
+package io.hakit.model.internal;
 
-import io.hakit.health.TlsSettings;
+import io.hakit.model.tls.TlsSettings;
 import java.io.IOException;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;

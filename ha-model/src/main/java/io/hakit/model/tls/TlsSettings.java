@@ -1,4 +1,4 @@
-package io.hakit.health;
+package io.hakit.model.tls;
 
 import io.hakit.model.cert.CertificateChain;
 import java.security.KeyStore;
@@ -107,7 +107,7 @@ public final class TlsSettings {
      * @throws IllegalArgumentException when the key or trust material cannot be used
      */
     public SSLContext sslContext() {
-        return io.hakit.health.internal.TlsContexts.clientContext(this);
+        return io.hakit.model.internal.TlsContexts.clientContext(this);
     }
 
     @Override

@@ -1,6 +1,6 @@
-package io.hakit.health.internal;
+package io.hakit.model.internal;
 
-import io.hakit.health.ProbeOutcome;
+import io.hakit.model.tls.CertificateProblem;
 import java.net.Socket;
 import java.security.cert.CertPathValidatorException;
 import java.security.cert.CertificateException;
@@ -20,12 +20,12 @@ import javax.net.ssl.X509TrustManager;
  * verification is done after the handshake by the HTTP client's host-name verifier,
  * which reports a wrong name as such.
  */
-final class ClassifyingTrustManager extends X509ExtendedTrustManager {
+public final class ClassifyingTrustManager extends X509ExtendedTrustManager {
 
     private final List<X509TrustManager> delegates;
     private final String trustDescription;
 
-    ClassifyingTrustManager(List<X509TrustManager> delegates, String trustDescription) {
+    public ClassifyingTrustManager(List<X509TrustManager> delegates, String trustDescription) {
         if (delegates.isEmpty()) {
             throw new IllegalArgumentException("no trust managers");
         }
@@ -61,7 +61,7 @@ final class ClassifyingTrustManager extends X509ExtendedTrustManager {
 
     @Override
     public void checkClientTrusted(X509Certificate[] chain, String authType) throws CertificateException {
-        throw new CertificateException("a health probe does not accept client connections");
+        throw new CertificateException("a client trust manager does not accept client connections");
     }
 
     @Override
@@ -92,19 +92,19 @@ final class ClassifyingTrustManager extends X509ExtendedTrustManager {
             try {
                 c.checkValidity();
             } catch (CertificateExpiredException e) {
-                return new CertificateProblem(ProbeOutcome.CERTIFICATE_EXPIRED,
+                return new CertificateProblem(CertificateProblem.Reason.EXPIRED,
                         name + " expired on " + c.getNotAfter().toInstant(), cause);
             } catch (CertificateNotYetValidException e) {
-                return new CertificateProblem(ProbeOutcome.CERTIFICATE_NOT_YET_VALID,
+                return new CertificateProblem(CertificateProblem.Reason.NOT_YET_VALID,
                         name + " is not valid until " + c.getNotBefore().toInstant(), cause);
             }
         }
         if (hasReason(cause, CertPathValidatorException.BasicReason.EXPIRED)) {
-            return new CertificateProblem(ProbeOutcome.CERTIFICATE_EXPIRED,
+            return new CertificateProblem(CertificateProblem.Reason.EXPIRED,
                     who + " or an issuer expired (now " + Instant.now() + ")", cause);
         }
         String issuer = leaf == null ? "?" : leaf.getIssuerX500Principal().getName();
-        return new CertificateProblem(ProbeOutcome.CERTIFICATE_UNTRUSTED,
+        return new CertificateProblem(CertificateProblem.Reason.UNTRUSTED,
                 who + " issued by '" + issuer + "' does not chain to a trusted CA (" + trustDescription + ")", cause);
     }
 
