@@ -6,7 +6,6 @@ import io.hakit.health.FarmHealth;
 import io.hakit.health.FarmState;
 import io.hakit.health.HealthMonitor;
 import io.hakit.health.HealthProber;
-import io.hakit.health.MemberHealth;
 import io.hakit.health.MemberState;
 import io.hakit.health.MonitoredFarm;
 import io.hakit.health.event.HealthListener;
@@ -32,6 +31,7 @@ import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /**
@@ -48,6 +48,8 @@ final class HealthWatch {
     static final String DEFAULT_BIND = "127.0.0.1";
     /** The Prometheus text format, version 0.0.4. */
     static final String CONTENT_TYPE = "text/plain; version=0.0.4; charset=utf-8";
+    /** How long Ctrl-C waits for the watch to stop cleanly: 10 seconds. */
+    static final Duration STOP_GRACE = Duration.ofSeconds(10);
 
     private final Deployment deployment;
     private final boolean viaLb;
@@ -136,9 +138,18 @@ final class HealthWatch {
         CountDownLatch stopped = new CountDownLatch(1);
         HealthMonitor monitor = builder.build();
         this.monitor = monitor;
+        try {
+            return watch(monitor, registry, farms, stopped);
+        } finally {
+            stopped.countDown();
+        }
+    }
+
+    private int watch(HealthMonitor monitor, PrometheusMeterRegistry registry, int farms, CountDownLatch stopped) {
         HttpServer server = null;
         ExecutorService http = null;
         Thread hook = null;
+        boolean interrupted = false;
         try {
             monitor.metrics().bindTo(registry);
             if (metricsPort != null) {
@@ -155,11 +166,12 @@ final class HealthWatch {
                 say("metrics: http://%s:%d/metrics", host(server.getAddress()), server.getAddress().getPort());
             }
             monitor.start();
-            HttpServer s = server;
+            // Ctrl-C: interrupt this thread and let it stop everything and say so before the JVM ends
+            Thread watching = Thread.currentThread();
             hook = new Thread(() -> {
-                stop(monitor, s, registry);
+                watching.interrupt();
                 try {
-                    stopped.await();
+                    stopped.await(STOP_GRACE.toMillis(), TimeUnit.MILLISECONDS);
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                 }
@@ -168,7 +180,7 @@ final class HealthWatch {
             try {
                 new CountDownLatch(1).await();
             } catch (InterruptedException e) {
-                // interrupted: stop below
+                interrupted = true;
             }
         } finally {
             stop(monitor, server, registry);
@@ -179,13 +191,15 @@ final class HealthWatch {
                 try {
                     Runtime.getRuntime().removeShutdownHook(hook);
                 } catch (IllegalStateException e) {
-                    // the JVM is shutting down: the hook is running and waits for the latch below
+                    // the JVM is shutting down: the hook is running and waits until this watch has stopped
                 }
             }
-            stopped.countDown();
         }
         List<FarmHealth> last = monitor.farms();
         say("stopped: %s", String.join(", ", last.stream().map(f -> f.farm() + " " + f.state()).toList()));
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
         return last.stream().allMatch(f -> f.state() == FarmState.HEALTHY) ? Hakit.OK : Hakit.FOUND_WANTING;
     }
 
