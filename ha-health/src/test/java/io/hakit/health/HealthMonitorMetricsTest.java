@@ -92,7 +92,9 @@ class HealthMonitorMetricsTest {
                 HealthMonitor m = monitor(app1, app2, null, changes)) {
             m.metrics().bindTo(registry);
             m.start();
-            await(() -> farmState(registry, "HEALTHY") == 1, "farm healthy");
+            // the event follows the gauge (the monitor updates its state, then publishes): wait for both
+            await(() -> farmState(registry, "HEALTHY") == 1 && !changes.isEmpty()
+                    && changes.get(changes.size() - 1).state() == FarmState.HEALTHY, "farm healthy");
             int before = changes.size(); // the start's UNHEALTHY -> DEGRADED -> HEALTHY
 
             app2.close();

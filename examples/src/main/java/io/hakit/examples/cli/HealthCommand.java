@@ -99,7 +99,7 @@ final class HealthCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         HealthWatch watching = HealthWatch.of(watch, metricsPort, metricsBind, scope != null && scope.viaLb,
-                scope != null && scope.direct, spec.commandLine().getOut());
+                scope != null && scope.direct, output.json(), spec.commandLine().getOut());
         HostResolver requested = HostResolver.parse(resolve);
         Deployment loaded = TopologyLoader.load(file);
         Deployment deployment = loaded;

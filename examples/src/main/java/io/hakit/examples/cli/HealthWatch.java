@@ -51,7 +51,6 @@ final class HealthWatch {
     /** How long Ctrl-C waits for the watch to stop cleanly: 10 seconds. */
     static final Duration STOP_GRACE = Duration.ofSeconds(10);
 
-    private final Deployment deployment;
     private final boolean viaLb;
     private final Duration interval;
     private final Integer metricsPort;
@@ -62,9 +61,7 @@ final class HealthWatch {
     /** The monitor running, once built. */
     private volatile HealthMonitor monitor;
 
-    private HealthWatch(Deployment deployment, boolean viaLb, Duration interval, Integer metricsPort, InetAddress bind,
-            PrintWriter out) {
-        this.deployment = deployment;
+    private HealthWatch(boolean viaLb, Duration interval, Integer metricsPort, InetAddress bind, PrintWriter out) {
         this.viaLb = viaLb;
         this.interval = interval;
         this.metricsPort = metricsPort;
@@ -79,7 +76,7 @@ final class HealthWatch {
      * @throws IllegalArgumentException naming the option and what is wrong
      */
     static HealthWatch of(String watch, Integer metricsPort, String metricsBind, boolean viaLbOnly, boolean direct,
-            PrintWriter out) {
+            boolean json, PrintWriter out) {
         if (watch == null) {
             if (metricsPort != null || metricsBind != null) {
                 throw new IllegalArgumentException("--metrics-port and --metrics-bind need --watch INTERVAL");
@@ -89,6 +86,10 @@ final class HealthWatch {
         Duration interval = DeviceOptions.duration("--watch", watch);
         if (interval.isZero() || interval.isNegative()) {
             throw new IllegalArgumentException("--watch '" + watch + "' must be a positive duration, e.g. 10s");
+        }
+        if (json) {
+            throw new IllegalArgumentException("--format json cannot be combined with --watch: the watch prints state "
+                    + "changes as lines and serves its figures as metrics");
         }
         if (viaLbOnly) {
             throw new IllegalArgumentException("--via-lb cannot be combined with --watch: the watch probes the members, "
@@ -107,19 +108,15 @@ final class HealthWatch {
         } catch (UnknownHostException e) {
             throw new IllegalArgumentException("--metrics-bind '" + address + "' is not an address of this host");
         }
-        return new HealthWatch(null, !direct, interval, metricsPort, bind, out);
+        return new HealthWatch(!direct, interval, metricsPort, bind, out);
     }
 
     /**
-     * Probes {@code deployment} until interrupted.
+     * Probes {@code deployment} until interrupted. Runs once.
      *
      * @return 0 when every farm was HEALTHY when the watch stopped, else 1
      */
-    int run(Deployment d, HealthProber prober) {
-        return new HealthWatch(d, viaLb, interval, metricsPort, bind, out).watch(prober);
-    }
-
-    private int watch(HealthProber prober) {
+    int run(Deployment deployment, HealthProber prober) {
         HealthMonitor.Builder builder = HealthMonitor.builder().prober(prober).deployment(deployment.name())
                 .listener(new Changes());
         int farms = 0;
@@ -139,13 +136,14 @@ final class HealthWatch {
         HealthMonitor monitor = builder.build();
         this.monitor = monitor;
         try {
-            return watch(monitor, registry, farms, stopped);
+            return watch(deployment, monitor, registry, farms, stopped);
         } finally {
             stopped.countDown();
         }
     }
 
-    private int watch(HealthMonitor monitor, PrometheusMeterRegistry registry, int farms, CountDownLatch stopped) {
+    private int watch(Deployment deployment, HealthMonitor monitor, PrometheusMeterRegistry registry, int farms,
+            CountDownLatch stopped) {
         HttpServer server = null;
         ExecutorService http = null;
         Thread hook = null;

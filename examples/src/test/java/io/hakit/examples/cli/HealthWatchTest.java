@@ -32,6 +32,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import picocli.CommandLine;
 
 /**
@@ -158,6 +160,28 @@ class HealthWatchTest {
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.err().strip().lines()).hasSize(1);
         assertThat(run.err()).contains("--metrics-port and --metrics-bind need --watch INTERVAL");
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "--watch 0s | --watch '0s' must be a positive duration",
+        "--watch 10s --via-lb | --via-lb cannot be combined with --watch",
+        "--watch 10s --format json | --format json cannot be combined with --watch",
+        "--watch 10s --metrics-port 70000 | --metrics-port (70000) must be 0-65535",
+        "--watch 10s --metrics-bind 0.0.0.0 | --metrics-bind needs --metrics-port N",
+    })
+    void watchOptionsThatCannotWorkExitTwoWithOneLine(String options, String message) {
+        port = 7001;
+        List<String> args = new ArrayList<>(List.of("health"));
+        args.addAll(List.of(options.split(" ")));
+        args.add(topology());
+
+        CliRun run = CliRun.of(args.toArray(new String[0]));
+
+        assertThat(run.exitCode()).as(run.err()).isEqualTo(2);
+        assertThat(run.out()).isEmpty();
+        assertThat(run.err().strip().lines()).hasSize(1);
+        assertThat(run.err()).contains(message);
     }
 
     // ---------------------------------------------------------------------------------------------
