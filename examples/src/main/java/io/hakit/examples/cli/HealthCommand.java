@@ -41,8 +41,8 @@ import picocli.CommandLine.Spec;
             "member at fault are named.",
             "A farm is HEALTHY (every member up), DEGRADED (serving, but fewer members up than it has: high",
             "availability lost) or UNHEALTHY (not serving, or failing through the load balancer).",
-            "With --watch INTERVAL: keep probing, print state changes only, serve Prometheus metrics with",
-            "--metrics-port N; stop with Ctrl-C.",
+            "With --watch INTERVAL: keep probing and print state changes only; with",
+            "--metrics-port N, also serve Prometheus metrics. Stop with Ctrl-C.",
             "Exit 0: every farm HEALTHY; 1: a farm is DEGRADED or UNHEALTHY; 2: the input could not be read."})
 final class HealthCommand implements Callable<Integer> {
 
