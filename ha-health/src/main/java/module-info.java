@@ -5,6 +5,7 @@
 module io.hakit.health {
     requires transitive io.hakit.model;
     requires org.slf4j;
+    requires transitive micrometer.core;
     requires org.apache.httpcomponents.client5.httpclient5;
     requires org.apache.httpcomponents.core5.httpcore5;
     requires org.apache.httpcomponents.core5.httpcore5.h2;

@@ -5,6 +5,12 @@ import io.hakit.health.event.HealthListener;
 import io.hakit.health.event.MemberStateChanged;
 import io.hakit.health.event.ProbeCompleted;
 import io.hakit.health.internal.RiseFall;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Tags;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.binder.MeterBinder;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -16,6 +22,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ThreadLocalRandom;
@@ -36,6 +43,18 @@ import org.slf4j.LoggerFactory;
  * {@value #DEFAULT_JITTER}), the first probe after a random part of that jitter so members
  * are spread out. A member's next probe is scheduled when its previous one completes, so
  * probes of one member never overlap.
+ *
+ * <p>A farm's {@link MonitoredFarm#viaLb() load-balancer targets} are probed the same way; they do
+ * not count as members, but one that is DOWN makes the farm UNHEALTHY.
+ *
+ * <p>Metrics: {@link #metrics()} is a Micrometer {@link MeterBinder} for the series
+ * {@code hakit.farm.state} (tags {@code deployment}, {@code service}, {@code state}: 1 for the
+ * farm's current {@link io.hakit.health.FarmState}, 0 for the two others), {@code hakit.member.up}
+ * ({@code deployment}, {@code service}, {@code server}: 1 when UP), the timer {@code hakit.probe}
+ * ({@code service}, {@code server}, {@code path} = {@code direct} or {@code lb}; histogram buckets
+ * {@link #PROBE_BUCKETS}) and the counter {@code hakit.probes} ({@code service}, {@code server},
+ * {@code outcome} = a {@link ProbeOutcome} name). Prometheus names them {@code hakit_farm_state},
+ * {@code hakit_member_up}, {@code hakit_probe_seconds} and {@code hakit_probes_total}.
  *
  * <p>Thread-safe. All state changes and listener calls happen on one monitor thread, in
  * order. {@link #close()} stops scheduling, waits briefly for probes in flight, and
@@ -58,6 +77,14 @@ public final class HealthMonitor implements AutoCloseable {
     /** How long {@link #close()} waits for probes in flight: 2 seconds. */
     public static final Duration CLOSE_GRACE = Duration.ofSeconds(2);
 
+    /** The {@code deployment} tag of the metrics when none is given: {@value}. */
+    public static final String DEFAULT_DEPLOYMENT = "default";
+    /** The histogram buckets of {@code hakit.probe}: 5, 10, 25, 50, 100, 250, 500 ms, 1, 2.5, 5 and 10 s. */
+    public static final List<Duration> PROBE_BUCKETS = List.of(Duration.ofMillis(5), Duration.ofMillis(10),
+            Duration.ofMillis(25), Duration.ofMillis(50), Duration.ofMillis(100), Duration.ofMillis(250),
+            Duration.ofMillis(500), Duration.ofSeconds(1), Duration.ofMillis(2500), Duration.ofSeconds(5),
+            Duration.ofSeconds(10));
+
     private static final Logger LOG = LoggerFactory.getLogger(HealthMonitor.class);
 
     private final HealthProber prober;
@@ -65,6 +92,8 @@ public final class HealthMonitor implements AutoCloseable {
     private final MonitorProfile profile;
     private final double jitter;
     private final List<HealthListener> listeners;
+    private final String deployment;
+    private final List<MeterRegistry> registries = new CopyOnWriteArrayList<>();
     private final Map<String, TrackedFarm> farms = new LinkedHashMap<>();
     private final ScheduledThreadPoolExecutor thread;
     private final Set<CompletableFuture<ProbeResult>> inFlight = ConcurrentHashMap.newKeySet();
@@ -80,6 +109,7 @@ public final class HealthMonitor implements AutoCloseable {
         this.profile = b.profile;
         this.jitter = b.jitter;
         this.listeners = List.copyOf(b.listeners);
+        this.deployment = b.deployment;
         Instant now = Instant.now();
         for (MonitoredFarm f : b.farms) {
             if (farms.put(f.name(), new TrackedFarm(f, profile, now)) != null) {
@@ -114,7 +144,7 @@ public final class HealthMonitor implements AutoCloseable {
         }
         started = true;
         for (TrackedFarm f : farms.values()) {
-            for (Tracked m : f.members) {
+            for (Tracked m : f.all()) {
                 schedule(f, m, (long) (f.farm.test().interval().toNanos() * jitter * ThreadLocalRandom.current().nextDouble()));
             }
         }
@@ -161,6 +191,7 @@ public final class HealthMonitor implements AutoCloseable {
         }
         m.snapshot = new MemberHealth(f.farm.name(), m.target, after, m.machine.passes(), m.machine.failures(),
                 Optional.of(r), m.since);
+        record(f, m, r);
         publish(l -> l.onProbeCompleted(new ProbeCompleted(f.farm.name(), r, after, now)));
         if (after != before) {
             LOG.debug("{} {}: {} -> {} ({})", f.farm.name(), m.target, before, after, r.reason());
@@ -176,6 +207,55 @@ public final class HealthMonitor implements AutoCloseable {
         }
         long interval = f.farm.test().interval().toNanos();
         schedule(f, m, interval + (long) (interval * jitter * ThreadLocalRandom.current().nextDouble()));
+    }
+
+    private void record(TrackedFarm f, Tracked m, ProbeResult r) {
+        for (MeterRegistry registry : registries) {
+            Timer.builder("hakit.probe").description("Health probes' latency, connect to response")
+                    .tags("service", f.farm.name(), "server", m.target.host(), "path", m.viaLb ? "lb" : "direct")
+                    .serviceLevelObjectives(PROBE_BUCKETS.toArray(new Duration[0]))
+                    .register(registry).record(r.latency());
+            Counter.builder("hakit.probes").description("Health probes by outcome")
+                    .tags("service", f.farm.name(), "server", m.target.host(), "outcome", r.outcome().name())
+                    .register(registry).increment();
+        }
+    }
+
+    /**
+     * The monitor's metrics as a Micrometer binder (series and tags in the class description). Gauges
+     * read the monitor's current state; probes are recorded from the moment the binder is bound.
+     * Binding to several registries is allowed. The gauges keep their last values after {@link #close()}.
+     *
+     * @return a binder for this monitor's metrics
+     */
+    public MeterBinder metrics() {
+        return this::bindTo;
+    }
+
+    private void bindTo(MeterRegistry registry) {
+        Objects.requireNonNull(registry, "registry");
+        for (TrackedFarm f : farms.values()) {
+            for (io.hakit.health.FarmState s : io.hakit.health.FarmState.values()) {
+                Gauge.builder("hakit.farm.state", () -> f.state() == s ? 1 : 0)
+                        .description("1 for the farm's current state (HEALTHY, DEGRADED, UNHEALTHY), else 0")
+                        .tags(Tags.of("deployment", deployment, "service", f.farm.name(), "state", s.name()))
+                        .register(registry);
+            }
+            for (Tracked m : f.members) {
+                Gauge.builder("hakit.member.up", () -> m.snapshot.state() == MemberState.UP ? 1 : 0)
+                        .description("1 when the member is UP, else 0")
+                        .tags(Tags.of("deployment", deployment, "service", f.farm.name(), "server", m.target.host()))
+                        .register(registry);
+            }
+        }
+        if (!registries.contains(registry)) {
+            registries.add(registry);
+        }
+    }
+
+    /** @return the {@code deployment} tag of the metrics */
+    public String deployment() {
+        return deployment;
     }
 
     private void publish(Consumer<HealthListener> call) {
@@ -254,12 +334,22 @@ public final class HealthMonitor implements AutoCloseable {
     private static final class TrackedFarm {
         final MonitoredFarm farm;
         final List<Tracked> members = new ArrayList<>();
+        final List<Tracked> viaLb = new ArrayList<>();
 
         TrackedFarm(MonitoredFarm farm, MonitorProfile profile, Instant now) {
             this.farm = farm;
             for (ProbeTarget t : farm.members()) {
-                members.add(new Tracked(farm.name(), t, profile, now));
+                members.add(new Tracked(farm.name(), t, false, profile, now));
             }
+            for (ProbeTarget t : farm.viaLb()) {
+                viaLb.add(new Tracked(farm.name(), t, true, profile, now));
+            }
+        }
+
+        List<Tracked> all() {
+            List<Tracked> all = new ArrayList<>(members);
+            all.addAll(viaLb);
+            return all;
         }
 
         int up() {
@@ -273,31 +363,30 @@ public final class HealthMonitor implements AutoCloseable {
         }
 
         boolean healthy() {
-            return up() >= farm.test().minServers();
+            return snapshot().healthy();
         }
 
         io.hakit.health.FarmState state() {
-            return io.hakit.health.FarmState.of(up(), members.size(), farm.test().minServers());
+            return snapshot().state();
         }
 
         FarmHealth snapshot() {
-            List<MemberHealth> list = new ArrayList<>();
-            for (Tracked m : members) {
-                list.add(m.snapshot);
-            }
-            return new FarmHealth(farm.name(), farm.test().minServers(), list);
+            return new FarmHealth(farm.name(), farm.test().minServers(), members.stream().map(m -> m.snapshot).toList(),
+                    viaLb.stream().map(m -> m.snapshot).toList());
         }
     }
 
     /** One member's mutable state. */
     private static final class Tracked {
         final ProbeTarget target;
+        final boolean viaLb;
         final RiseFall machine;
         Instant since;
         volatile MemberHealth snapshot;
 
-        Tracked(String farm, ProbeTarget target, MonitorProfile profile, Instant now) {
+        Tracked(String farm, ProbeTarget target, boolean viaLb, MonitorProfile profile, Instant now) {
             this.target = target;
+            this.viaLb = viaLb;
             this.machine = new RiseFall(profile.rise(), profile.fall());
             this.since = now;
             this.snapshot = new MemberHealth(farm, target, MemberState.UNKNOWN, 0, 0, Optional.empty(), now);
@@ -309,6 +398,7 @@ public final class HealthMonitor implements AutoCloseable {
         private HealthProber prober;
         private MonitorProfile profile = MonitorProfile.ARR;
         private double jitter = DEFAULT_JITTER;
+        private String deployment = DEFAULT_DEPLOYMENT;
         private final List<MonitoredFarm> farms = new ArrayList<>();
         private final List<HealthListener> listeners = new ArrayList<>();
 
@@ -347,6 +437,21 @@ public final class HealthMonitor implements AutoCloseable {
                 throw new IllegalArgumentException("jitter (" + jitter + ") must be between 0 and 1");
             }
             this.jitter = jitter;
+            return this;
+        }
+
+        /**
+         * @param deployment the {@code deployment} tag of the metrics, e.g. the topology's name;
+         *        defaults to {@value HealthMonitor#DEFAULT_DEPLOYMENT}
+         * @return this builder
+         * @throws IllegalArgumentException when blank
+         */
+        public Builder deployment(String deployment) {
+            Objects.requireNonNull(deployment, "deployment");
+            if (deployment.isBlank()) {
+                throw new IllegalArgumentException("deployment must not be blank");
+            }
+            this.deployment = deployment;
             return this;
         }
 

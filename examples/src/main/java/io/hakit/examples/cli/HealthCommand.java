@@ -41,6 +41,8 @@ import picocli.CommandLine.Spec;
             "member at fault are named.",
             "A farm is HEALTHY (every member up), DEGRADED (serving, but fewer members up than it has: high",
             "availability lost) or UNHEALTHY (not serving, or failing through the load balancer).",
+            "With --watch INTERVAL: keep probing and print state changes only; with",
+            "--metrics-port N, also serve Prometheus metrics. Stop with Ctrl-C.",
             "Exit 0: every farm HEALTHY; 1: a farm is DEGRADED or UNHEALTHY; 2: the input could not be read."})
 final class HealthCommand implements Callable<Integer> {
 
@@ -76,6 +78,18 @@ final class HealthCommand implements Callable<Integer> {
             description = "Override every health test's response time-out, e.g. 3s.")
     String timeout;
 
+    @Option(names = "--watch", paramLabel = "INTERVAL",
+            description = "Keep probing every INTERVAL (e.g. 10s or PT10S) until interrupted; print state changes only.")
+    String watch;
+
+    @Option(names = "--metrics-port", paramLabel = "N",
+            description = "With --watch: serve Prometheus metrics on http://127.0.0.1:N/metrics (0: any free port).")
+    Integer metricsPort;
+
+    @Option(names = "--metrics-bind", paramLabel = "ADDR",
+            description = "Serve the metrics on ADDR instead of 127.0.0.1 (e.g. 0.0.0.0 to expose them).")
+    String metricsBind;
+
     @Mixin
     OutputOptions output;
 
@@ -84,6 +98,8 @@ final class HealthCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        HealthWatch watching = HealthWatch.of(watch, metricsPort, metricsBind, scope != null && scope.viaLb,
+                scope != null && scope.direct, output.json(), spec.commandLine().getOut());
         HostResolver requested = HostResolver.parse(resolve);
         Deployment loaded = TopologyLoader.load(file);
         Deployment deployment = loaded;
@@ -114,6 +130,9 @@ final class HealthCommand implements Callable<Integer> {
         VerifyReport report;
         try (HealthProber prober = HealthProber.builder().tls(tls.build()).resolver(resolver)
                 .connectTimeout(duration("--connect-timeout", connectTimeout)).build()) {
+            if (watching != null) {
+                return watching.run(d, prober);
+            }
             report = DeploymentVerifier.create(prober).verify(d, mode);
         }
         PrintWriter out = spec.commandLine().getOut();
