@@ -1,5 +1,12 @@
-package io.hakit.citrix;
+package io.hakit.citrix.internal;
 
+import io.hakit.citrix.BulkResult;
+import io.hakit.citrix.CitrixConfig;
+import io.hakit.citrix.CitrixRenderer;
+import io.hakit.citrix.NitroClient;
+import io.hakit.citrix.NitroError;
+import io.hakit.citrix.NitroObject;
+import io.hakit.citrix.NitroResource;
 import io.hakit.model.ConflictException;
 import io.hakit.model.Deployment;
 import io.hakit.model.HakitException;
