@@ -317,6 +317,30 @@ class F5AdapterSimulatorTest {
     }
 
     @Test
+    void aSlowConfigSyncIsWaitedForByPolling() {
+        sim.close();
+        sim = F5Simulator.builder().deviceGroup("dg-hospital").syncDelay(Duration.ofMillis(300)).start();
+        ApplyResult r = converge(b -> b.syncGroup("dg-hospital").syncWait(Duration.ofSeconds(10),
+                Duration.ofMillis(20)));
+        assertThat(r.outcome()).as(r.failure().orElse("")).isEqualTo(ApplyResult.Outcome.APPLIED);
+        assertThat(sim.syncStatus()).isEqualTo("In Sync");
+        assertThat(sim.requests().stream().filter(q -> q.method().equals("GET") && q.path().contains("sync-status")))
+                .hasSizeGreaterThan(2);
+    }
+
+    @Test
+    void aConfigSyncThatOutlastsTheSyncTimeOutFailsAfterTheCommit() {
+        sim.close();
+        sim = F5Simulator.builder().deviceGroup("dg-hospital").syncDelay(Duration.ofSeconds(30)).start();
+        ApplyResult r = converge(b -> b.syncGroup("dg-hospital").syncWait(Duration.ofMillis(200),
+                Duration.ofMillis(20)));
+        assertThat(r.outcome()).isEqualTo(ApplyResult.Outcome.FAILED);
+        assertThat(r.failure().orElseThrow()).contains("committed").contains("dg-hospital")
+                .contains("still 'Syncing'").contains("sync time-out");
+        assertThat(r.applied()).isNotEmpty();
+    }
+
+    @Test
     void aSyncToAMissingDeviceGroupReportsTheCommittedChangesAndTheFailure() {
         ApplyResult r = converge(b -> b.syncGroup("no-such-group"));
         assertThat(r.outcome()).isEqualTo(ApplyResult.Outcome.FAILED);
