@@ -316,12 +316,16 @@ class F5AdapterSimulatorTest {
         assertThat(sim.syncStatus()).isEqualTo("In Sync");
     }
 
+    /** Converges with a config-sync to dg-hospital on a device whose sync takes {@code syncDelay}. */
+    ApplyResult convergeWithSync(Duration syncDelay, Duration syncTimeout) {
+        sim.close();
+        sim = F5Simulator.builder().deviceGroup("dg-hospital").syncDelay(syncDelay).start();
+        return converge(b -> b.syncGroup("dg-hospital").syncWait(syncTimeout, Duration.ofMillis(20)));
+    }
+
     @Test
     void aSlowConfigSyncIsWaitedForByPolling() {
-        sim.close();
-        sim = F5Simulator.builder().deviceGroup("dg-hospital").syncDelay(Duration.ofMillis(300)).start();
-        ApplyResult r = converge(b -> b.syncGroup("dg-hospital").syncWait(Duration.ofSeconds(10),
-                Duration.ofMillis(20)));
+        ApplyResult r = convergeWithSync(Duration.ofMillis(300), Duration.ofSeconds(10));
         assertThat(r.outcome()).as(r.failure().orElse("")).isEqualTo(ApplyResult.Outcome.APPLIED);
         assertThat(sim.syncStatus()).isEqualTo("In Sync");
         assertThat(sim.requests().stream().filter(q -> q.method().equals("GET") && q.path().contains("sync-status")))
@@ -330,10 +334,7 @@ class F5AdapterSimulatorTest {
 
     @Test
     void aConfigSyncThatOutlastsTheSyncTimeOutFailsAfterTheCommit() {
-        sim.close();
-        sim = F5Simulator.builder().deviceGroup("dg-hospital").syncDelay(Duration.ofSeconds(30)).start();
-        ApplyResult r = converge(b -> b.syncGroup("dg-hospital").syncWait(Duration.ofMillis(200),
-                Duration.ofMillis(20)));
+        ApplyResult r = convergeWithSync(Duration.ofSeconds(30), Duration.ofMillis(200));
         assertThat(r.outcome()).isEqualTo(ApplyResult.Outcome.FAILED);
         assertThat(r.failure().orElseThrow()).contains("committed").contains("dg-hospital")
                 .contains("still 'Syncing'").contains("sync time-out");
