@@ -325,11 +325,11 @@ class F5AdapterSimulatorTest {
 
     @Test
     void aSlowConfigSyncIsWaitedForByPolling() {
-        ApplyResult r = convergeWithSync(Duration.ofMillis(300), Duration.ofSeconds(10));
+        ApplyResult r = convergeWithSync(Duration.ofSeconds(2), Duration.ofSeconds(20));
         assertThat(r.outcome()).as(r.failure().orElse("")).isEqualTo(ApplyResult.Outcome.APPLIED);
         assertThat(sim.syncStatus()).isEqualTo("In Sync");
         assertThat(sim.requests().stream().filter(q -> q.method().equals("GET") && q.path().contains("sync-status")))
-                .hasSizeGreaterThan(2);
+                .hasSizeGreaterThanOrEqualTo(2);
     }
 
     @Test
