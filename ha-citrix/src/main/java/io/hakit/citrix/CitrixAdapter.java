@@ -1,5 +1,8 @@
 package io.hakit.citrix;
 
+import io.hakit.citrix.internal.CitrixApplier;
+import io.hakit.citrix.internal.CitrixAuditor;
+import io.hakit.citrix.internal.CitrixPlanner;
 import io.hakit.citrix.internal.DeviceState;
 import io.hakit.model.tls.TlsSettings;
 import io.hakit.model.Deployment;
@@ -18,9 +21,10 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * A Citrix ADC as a {@link LoadBalancerAdapter}: plans with {@link CitrixPlanner}, applies all or nothing with
- * {@link CitrixApplier}, audits with {@link CitrixAuditor}, over one {@link NitroClient} session. Closing it
- * logs out. Thread-safe for reads; apply one plan at a time.
+ * A Citrix ADC as a {@link LoadBalancerAdapter}: plans (ten GETs, then attribute by attribute), applies all or
+ * nothing (one {@code macroapi} request for the adds and binds, everything done undone on a failure) and audits
+ * by the guide's rules, over one {@link NitroClient} session. Planner, applier and auditor are internal; this
+ * adapter is their only entry. Closing it logs out. Thread-safe for reads; apply one plan at a time.
  *
  * <pre>{@code
  * try (CitrixAdapter adc = CitrixAdapter.builder().url(URI.create("https://adc.hospital.org"))

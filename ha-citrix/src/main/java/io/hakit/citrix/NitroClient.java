@@ -328,7 +328,7 @@ public final class NitroClient implements AutoCloseable {
                 Map.Entry<String, JsonNode> f = fields.next();
                 if (f.getKey().endsWith("_binding") && (f.getValue().isArray() || f.getValue().isObject())) {
                     for (JsonNode b : array(f.getValue())) {
-                        out.add(NitroObject.read(f.getKey(), Json.toMap(b)));
+                        out.add(NitroObject.fromDevice(f.getKey(), Json.toMap(b)));
                     }
                 }
             }
@@ -532,7 +532,7 @@ public final class NitroClient implements AutoCloseable {
      *
      * @throws DeviceException when the save fails otherwise, or is still busy after the retries
      */
-    public void save() {
+    public void saveConfig() {
         ObjectNode body = JSON.createObjectNode();
         body.putObject("nsconfig");
         for (int attempt = 0;; attempt++) {
@@ -724,7 +724,7 @@ public final class NitroClient implements AutoCloseable {
     private static List<NitroObject> objects(String type, JsonNode body) {
         List<NitroObject> out = new ArrayList<>();
         for (JsonNode n : array(body.get(type))) {
-            out.add(NitroObject.read(type, Json.toMap(n)));
+            out.add(NitroObject.fromDevice(type, Json.toMap(n)));
         }
         return out;
     }

@@ -48,7 +48,7 @@ public final class NitroObject {
      * @return the object
      * @throws NullPointerException when an argument is null
      */
-    public static NitroObject read(String type, Map<String, Object> attributes) {
+    public static NitroObject fromDevice(String type, Map<String, Object> attributes) {
         Objects.requireNonNull(type, "type");
         Objects.requireNonNull(attributes, "attributes");
         return new NitroObject(type, attributes);
@@ -87,15 +87,17 @@ public final class NitroObject {
     }
 
     /**
-     * @param change edits to a copy
-     * @return a copy with the edits, checked like a built object
+     * A builder holding this object's attributes, to build an edited copy (checked like any built object).
+     *
+     * @return the builder
+     * @throws IllegalStateException when hakit does not know the object's type
+     * @throws IllegalArgumentException when an attribute is not in the resource's add list
      */
-    public NitroObject with(java.util.function.Consumer<Builder> change) {
+    public Builder toBuilder() {
         NitroResource r = resource().orElseThrow(() -> new IllegalStateException("unknown NITRO type " + type));
         Builder b = new Builder(r);
         attributes.forEach(b::attribute);
-        change.accept(b);
-        return b.build();
+        return b;
     }
 
     @Override

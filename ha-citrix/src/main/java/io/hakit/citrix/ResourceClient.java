@@ -1,5 +1,6 @@
 package io.hakit.citrix;
 
+import io.hakit.model.NotFoundException;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -15,7 +16,8 @@ import java.util.function.Consumer;
  *         .attribute("ipv46", "10.0.1.10").attribute("port", 7002));
  * nitro.on(NitroResource.LBVSERVER_SERVICEGROUP_BINDING).bind(b -> b.attribute("name", "vs_web")
  *         .attribute("servicegroupname", "sg_web"));
- * Optional<NitroObject> vs = nitro.on(NitroResource.LBVSERVER).get("vs_web");
+ * Optional<NitroObject> vs = nitro.on(NitroResource.LBVSERVER).find("vs_web");
+ * NitroObject group = nitro.on(NitroResource.SERVICEGROUP).get("sg_web"); // throws NotFoundException when absent
  * }</pre>
  */
 public final class ResourceClient {
@@ -42,8 +44,20 @@ public final class ResourceClient {
      * @param name the object's name (for a binding: the parent's; every binding of it is returned)
      * @return the object, or empty when there is none
      */
-    public Optional<NitroObject> get(String name) {
+    public Optional<NitroObject> find(String name) {
         return client.get(resource.wireName(), name);
+    }
+
+    /**
+     * Like {@link #find(String)}, for an object that must exist (one request either way).
+     *
+     * @param name the object's name (for a binding: the parent's)
+     * @return the object
+     * @throws NotFoundException when there is none (status 404, NITRO error code 258)
+     */
+    public NitroObject get(String name) {
+        return find(name).orElseThrow(() -> new NotFoundException(404, "258", "No such resource",
+                resource.wireName() + "/" + name, "GET /nitro/v1/config/" + resource.wireName() + "/" + name));
     }
 
     /**

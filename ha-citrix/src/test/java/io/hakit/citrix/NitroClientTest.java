@@ -198,7 +198,7 @@ class NitroClientTest {
                 .willSetStateTo("free"));
         wm.stubFor(post(urlEqualTo("/nitro/v1/config/nsconfig?action=save")).inScenario("busy")
                 .whenScenarioStateIs("free").willReturn(json(200, DONE)));
-        nitro.save();
+        nitro.saveConfig();
         wm.verify(2, postRequestedFor(urlEqualTo("/nitro/v1/config/nsconfig?action=save"))
                 .withRequestBody(equalToJson("{\"nsconfig\":{}}")));
         assertThat(nitro.writeCount()).isZero();
@@ -208,7 +208,7 @@ class NitroClientTest {
     void aSaveStillBusyAfterTheRetriesFailsWith293() {
         wm.stubFor(post(urlEqualTo("/nitro/v1/config/nsconfig?action=save")).willReturn(json(599,
                 "{\"errorcode\":293,\"message\":\"Operation already in progress\",\"severity\":\"ERROR\"}")));
-        DeviceException e = catchThrowableOfType(DeviceException.class, () -> nitro.save());
+        DeviceException e = catchThrowableOfType(DeviceException.class, () -> nitro.saveConfig());
         assertThat(e.vendorCode()).isEqualTo("293");
         wm.verify(4, postRequestedFor(urlEqualTo("/nitro/v1/config/nsconfig?action=save")));
     }
@@ -268,7 +268,7 @@ class NitroClientTest {
     void unbindSendsOnlyTheDeleteArguments() {
         wm.stubFor(delete(urlPathEqualTo("/nitro/v1/config/servicegroup_servicegroupmember_binding/sg1"))
                 .willReturn(json(200, DONE)));
-        nitro.unbind(NitroObject.read("servicegroup_servicegroupmember_binding", Map.of("servicegroupname", "sg1",
+        nitro.unbind(NitroObject.fromDevice("servicegroup_servicegroupmember_binding", Map.of("servicegroupname", "sg1",
                 "servername", "app1.hospital.org", "ip", "10.0.0.1", "port", "7001", "weight", "1")));
         wm.verify(deleteRequestedFor(urlEqualTo("/nitro/v1/config/servicegroup_servicegroupmember_binding/sg1"
                 + "?args=port:7001,servername:app1.hospital.org")));

@@ -1,22 +1,15 @@
 package io.hakit.f5;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.hakit.f5.internal.Auditor;
 import io.hakit.f5.internal.DeviceState;
+import io.hakit.f5.internal.F5Applier;
 import io.hakit.f5.internal.Planner;
 import io.hakit.model.tls.TlsSettings;
-import io.hakit.model.ConflictException;
 import io.hakit.model.Deployment;
-import io.hakit.model.HakitException;
-import io.hakit.model.TransportException;
 import io.hakit.model.Vendor;
-import io.hakit.model.cert.CertificateChain;
 import io.hakit.model.cert.Pem;
 import io.hakit.model.plan.ApplyListener;
 import io.hakit.model.plan.ApplyResult;
-import io.hakit.model.plan.Change;
-import io.hakit.model.plan.ChangeOp;
-import io.hakit.model.plan.Conflict;
 import io.hakit.model.plan.LoadBalancerAdapter;
 import io.hakit.model.plan.Ownership;
 import io.hakit.model.plan.Plan;
@@ -26,22 +19,14 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.cert.CertificateEncodingException;
-import java.security.cert.X509Certificate;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Base64;
 import java.util.EnumSet;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Collectors;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * F5 BIG-IP as a {@link LoadBalancerAdapter}: reads the device with one GET per object type, plans attribute
@@ -64,8 +49,6 @@ public final class F5Adapter implements LoadBalancerAdapter {
     /** How often the sync status is polled by default: 3 s. */
     public static final Duration DEFAULT_SYNC_POLL = Duration.ofSeconds(3);
 
-    private static final Logger LOG = LoggerFactory.getLogger(F5Adapter.class);
-
     private final IControlClient client;
     private final boolean ownsClient;
     private final F5Renderer renderer;
@@ -73,10 +56,9 @@ public final class F5Adapter implements LoadBalancerAdapter {
     private final boolean save;
     private final Optional<String> syncGroup;
     private final boolean validateOnly;
-    private final Duration syncTimeout;
-    private final Duration syncPoll;
     private final byte[] lbKey;
     private final BigIp bigIp;
+    private final F5Applier applier;
 
     private F5Adapter(Builder b, IControlClient client, boolean ownsClient) {
         this.client = client;
@@ -86,10 +68,10 @@ public final class F5Adapter implements LoadBalancerAdapter {
         this.save = b.save;
         this.syncGroup = b.syncGroup;
         this.validateOnly = b.validateOnly;
-        this.syncTimeout = b.syncTimeout;
-        this.syncPoll = b.syncPoll;
         this.lbKey = b.lbKey == null ? null : b.lbKey.clone();
         this.bigIp = BigIp.of(client);
+        this.applier = new F5Applier(client, renderer::render, this::plan, new F5Applier.Settings(lbKey, save,
+                syncGroup, validateOnly, b.syncTimeout, b.syncPoll));
     }
 
     /** @return a builder */
@@ -134,213 +116,8 @@ public final class F5Adapter implements LoadBalancerAdapter {
     @Override
     public Plan plan(Deployment deployment) {
         Objects.requireNonNull(deployment, "deployment");
-        List<F5Object> desired = renderer.render(deployment);
-        return Planner.plan(desired, read(), Ownership.of(deployment), adopt, lbKey != null, fixedRequests(),
-                expiry(deployment));
-    }
-
-    @Override
-    public ApplyResult apply(Deployment deployment, Plan plan, ApplyListener listener) {
-        Objects.requireNonNull(deployment, "deployment");
-        Objects.requireNonNull(plan, "plan");
-        Objects.requireNonNull(listener, "listener");
-        if (!plan.isApplicable()) {
-            String why = plan.conflicts().stream().map(Conflict::toString).collect(Collectors.joining("; "));
-            throw new ConflictException(409, plan.conflicts().get(0).kind().key(), plan.conflicts().size()
-                    + (plan.conflicts().size() == 1 ? " conflict stops" : " conflicts stop") + " the plan, nothing was "
-                    + "written: " + why, "", "apply");
-        }
-        if (plan.changes().isEmpty()) {
-            return new ApplyResult(plan, ApplyResult.Outcome.NOTHING_TO_DO, List.of(), List.of(), 0, Optional.empty(),
-                    0);
-        }
-        Map<String, F5Object> desired = new HashMap<>();
-        for (F5Object o : renderer.render(deployment)) {
-            desired.put(o.type().key() + " " + o.fullPath(), o);
-        }
-        int requests0 = client.requestCount();
-        int writes0 = client.writeCount();
-        List<Change> changes = plan.changes();
-        // uploads first: they land in a download folder and change no configuration; each content gets its own
-        // file name, so replacing a certificate installs the new file
-        Map<String, String> sourcePaths = new HashMap<>();
-        for (Change c : changes) {
-            if (Planner.isUpload(c)) {
-                String name = c.name().substring(c.name().lastIndexOf('/') + 1);
-                byte[] content = fileContent(deployment, name);
-                sourcePaths.put(c.type() + " " + c.name(), client.upload(name + "-" + digest(content), content));
-            }
-        }
-        F5Transaction tx = client.beginTransaction();
-        List<Change> queued = new ArrayList<>();
-        for (int i = 0; i < changes.size(); i++) {
-            Change c = changes.get(i);
-            listener.starting(c, i, changes.size());
-            try {
-                enlist(tx, c, desired, sourcePaths);
-                queued.add(c);
-            } catch (HakitException e) {
-                listener.failed(c, e);
-                tx.discard();
-                return rolledBack(plan, queued, listener, requests0, writes0, c + " could not be queued: "
-                        + e.getMessage() + "; the transaction was discarded, nothing changed on the device");
-            }
-        }
-        try {
-            if (validateOnly) {
-                tx.validate();
-                LOG.debug("transaction {} validated by the device ({} commands); nothing changed", tx.id(), queued.size());
-                return new ApplyResult(plan, ApplyResult.Outcome.APPLIED, List.of(), List.of(),
-                        client.writeCount() - writes0, Optional.empty(), client.requestCount() - requests0);
-            }
-            tx.commit();
-        } catch (TransportException e) {
-            return afterLostCommit(tx, deployment, plan, queued, listener, requests0, writes0, e);
-        } catch (HakitException e) {
-            listener.failed(changes.get(changes.size() - 1), e);
-            return rolledBack(plan, queued, listener, requests0, writes0, (validateOnly ? "validation" : "commit")
-                    + " of transaction " + tx.id() + " refused by the BIG-IP, nothing changed: " + e.getMessage());
-        }
-        queued.forEach(listener::applied);
-        Optional<String> failure = Optional.empty();
-        try {
-            if (save) {
-                client.saveConfig();
-            }
-            syncGroup.ifPresent(this::syncAndWait);
-        } catch (HakitException e) {
-            failure = Optional.of("the changes were committed, but " + (save ? "saving or " : "") + "config-sync failed: "
-                    + e.getMessage());
-        }
-        return new ApplyResult(plan, failure.isPresent() ? ApplyResult.Outcome.FAILED : ApplyResult.Outcome.APPLIED,
-                queued, List.of(), client.writeCount() - writes0, failure, client.requestCount() - requests0);
-    }
-
-    private ApplyResult afterLostCommit(F5Transaction tx, Deployment deployment, Plan plan, List<Change> queued,
-            ApplyListener listener, int requests0, int writes0, TransportException e) {
-        // the commit's answer was lost: ask the device what became of the transaction; one that has not run yet is
-        // deleted, so it cannot take effect later
-        String path = "/mgmt/tm/transaction/" + tx.id();
-        try {
-            Optional<com.fasterxml.jackson.databind.JsonNode> state = client.find(path);
-            for (int polls = 0; state.isPresent() && state.get().path("state").asText().equals("VALIDATING")
-                    && polls < 100; polls++) {
-                Thread.sleep(100);
-                state = client.find(path);
-            }
-            String s = state.map(j -> j.path("state").asText("")).orElse("");
-            if (s.equals("COMPLETED")) {
-                queued.forEach(listener::applied);
-                return new ApplyResult(plan, ApplyResult.Outcome.APPLIED, queued, List.of(),
-                        client.writeCount() - writes0, Optional.empty(), client.requestCount() - requests0);
-            }
-            if (s.equals("FAILED")) {
-                return rolledBack(plan, queued, listener, requests0, writes0, "commit of transaction " + tx.id()
-                        + " refused by the BIG-IP, nothing changed: "
-                        + state.get().path("failureReason").asText("the device gave no reason"));
-            }
-            if (s.equals("STARTED")) {
-                client.delete(path);
-                return rolledBack(plan, queued, listener, requests0, writes0, "the commit's answer was lost ("
-                        + e.getMessage() + "); the transaction had not run and was deleted, nothing changed");
-            }
-        } catch (InterruptedException interrupted) {
-            Thread.currentThread().interrupt();
-        } catch (HakitException unknown) {
-            LOG.debug("transaction {} after a lost commit: {}", tx.id(), unknown.getMessage());
-        }
-        Plan now;
-        try {
-            now = plan(deployment);
-        } catch (HakitException again) {
-            return new ApplyResult(plan, ApplyResult.Outcome.FAILED, List.of(), List.of(), client.writeCount() - writes0,
-                    Optional.of("the commit's answer was lost (" + e.getMessage() + ") and the device cannot be read "
-                            + "to tell whether it took effect: " + again.getMessage()),
-                    client.requestCount() - requests0);
-        }
-        if (now.changes().isEmpty()) {
-            queued.forEach(listener::applied);
-            return new ApplyResult(plan, ApplyResult.Outcome.APPLIED, queued, List.of(), client.writeCount() - writes0,
-                    Optional.empty(), client.requestCount() - requests0);
-        }
-        if (now.changes().equals(plan.changes())) {
-            return rolledBack(plan, queued, listener, requests0, writes0, "the commit's answer was lost (" + e.getMessage()
-                    + "); the device shows the transaction did not take effect, nothing changed");
-        }
-        return new ApplyResult(plan, ApplyResult.Outcome.FAILED, List.of(), List.of(), client.writeCount() - writes0,
-                Optional.of("the commit's answer was lost (" + e.getMessage() + ") and the device differs from both "
-                        + "before and after; plan again"), client.requestCount() - requests0);
-    }
-
-    private ApplyResult rolledBack(Plan plan, List<Change> queued, ApplyListener listener, int requests0, int writes0,
-            String failure) {
-        queued.forEach(listener::rollingBack);
-        return new ApplyResult(plan, ApplyResult.Outcome.ROLLED_BACK, List.of(), queued, client.writeCount() - writes0,
-                Optional.of(failure), client.requestCount() - requests0);
-    }
-
-    private void enlist(F5Transaction tx, Change c, Map<String, F5Object> desired, Map<String, String> sourcePaths) {
-        F5Type type = F5Type.fromKey(c.type()).orElseThrow(() -> new IllegalArgumentException("not an F5 type: "
-                + c.type()));
-        String partition = c.name().substring(1, c.name().indexOf('/', 1));
-        String name = c.name().substring(c.name().indexOf('/', 1) + 1);
-        String item = F5Names.itemPath(type.collection(), partition, name);
-        F5Object want = desired.get(c.type() + " " + c.name());
-        String sourcePath = sourcePaths.get(c.type() + " " + c.name());
-        if (sourcePath != null && want != null) {
-            want = want.toBuilder().attribute("sourcePath", sourcePath).build();
-            if (c.op() == ChangeOp.UPDATE) {
-                ObjectNode patch = IControlClient.JSON.createObjectNode().put("sourcePath", sourcePath);
-                tx.modify(item, patch);
-                return;
-            }
-        }
-        switch (c.op()) {
-            case CREATE:
-                tx.create(type.collection(), (want != null ? want : F5Object.builder(type, name).partition(partition)
-                        .build()).body());
-                break;
-            case UPDATE:
-                ObjectNode patch = IControlClient.JSON.createObjectNode();
-                for (String k : c.after().keySet()) {
-                    Object raw = want != null && want.attributes().containsKey(k) ? want.attributes().get(k) : c.after().get(k);
-                    patch.set(k, IControlClient.JSON.valueToTree(raw));
-                }
-                tx.modify(item, patch);
-                break;
-            case DELETE:
-                tx.delete(item);
-                break;
-            default:
-                throw new IllegalArgumentException("F5 plans hold no " + c.op() + " changes");
-        }
-    }
-
-    private byte[] fileContent(Deployment d, String file) {
-        switch (file) {
-            case F5Renderer.LB_CERT:
-                return pem(d.loadBalancer().certificate().orElseThrow(() -> new IllegalArgumentException(
-                        "loadBalancer.certificate is required for the F5 client-ssl profile")));
-            case F5Renderer.LB_KEY:
-                if (lbKey == null) {
-                    throw new ConflictException(409, "missing-key", "the load balancer's key is needed (lbKey)", file,
-                            "upload " + file);
-                }
-                return lbKey.clone();
-            case F5Renderer.TRUST_CA:
-                return pem(d.trustCa().orElseThrow(() -> new IllegalArgumentException("trust.ca is required")));
-            default:
-                throw new IllegalArgumentException("hakit uploads no file named " + file);
-        }
-    }
-
-    private static String digest(byte[] content) {
-        try {
-            byte[] d = java.security.MessageDigest.getInstance("SHA-256").digest(content);
-            return java.util.HexFormat.of().formatHex(d, 0, 6);
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is missing", e);
-        }
+        return Planner.plan(renderer.render(deployment).objects(), read(), Ownership.of(deployment), adopt,
+                lbKey != null, fixedRequests(), expiry(deployment));
     }
 
     /** @return the expiry (epoch seconds) of each certificate file hakit installs, by full path */
@@ -353,44 +130,16 @@ public final class F5Adapter implements LoadBalancerAdapter {
         return m;
     }
 
-    private static byte[] pem(CertificateChain chain) {
-        StringBuilder b = new StringBuilder();
-        for (X509Certificate c : chain.certificates()) {
-            try {
-                b.append("-----BEGIN CERTIFICATE-----\n")
-                        .append(Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(c.getEncoded()))
-                        .append("\n-----END CERTIFICATE-----\n");
-            } catch (CertificateEncodingException e) {
-                throw new IllegalArgumentException("certificate of " + chain.source() + " cannot be encoded", e);
-            }
-        }
-        return b.toString().getBytes(StandardCharsets.US_ASCII);
-    }
-
-    private void syncAndWait(String group) {
-        client.configSync(group);
-        long deadline = System.nanoTime() + syncTimeout.toNanos();
-        String status = client.syncStatus();
-        while (!"In Sync".equals(status)) {
-            if (System.nanoTime() > deadline) {
-                throw new TransportException("device group " + group + " is still '" + status + "' after "
-                        + syncTimeout.getSeconds() + " s (sync time-out)");
-            }
-            try {
-                Thread.sleep(syncPoll.toMillis());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new TransportException("interrupted waiting for device group " + group + " to sync", e);
-            }
-            status = client.syncStatus();
-        }
+    @Override
+    public ApplyResult apply(Deployment deployment, Plan plan, ApplyListener listener) {
+        return applier.apply(deployment, plan, listener);
     }
 
     @Override
     public AuditReport audit(Optional<Deployment> deployment) {
         Objects.requireNonNull(deployment, "deployment");
         DeviceState state = read();
-        Optional<Plan> drift = deployment.map(d -> Planner.plan(renderer.render(d), state, Ownership.of(d), adopt,
+        Optional<Plan> drift = deployment.map(d -> Planner.plan(renderer.render(d).objects(), state, Ownership.of(d), adopt,
                 lbKey != null, fixedRequests(), expiry(d)));
         return new AuditReport("f5", AuditReport.Source.DEVICE, Auditor.audit(state, deployment), drift);
     }

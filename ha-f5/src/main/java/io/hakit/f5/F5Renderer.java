@@ -81,10 +81,10 @@ public final class F5Renderer {
 
     /**
      * @param deployment the deployment
-     * @return the objects, in creation order
+     * @return the configuration: the objects, in creation order
      * @throws IllegalArgumentException when the deployment has no virtual address for the load balancer
      */
-    public List<F5Object> render(Deployment deployment) {
+    public F5Config render(Deployment deployment) {
         Objects.requireNonNull(deployment, "deployment");
         String marker = Ownership.of(deployment).marker();
         Map<String, F5Object> out = new LinkedHashMap<>();
@@ -159,7 +159,7 @@ public final class F5Renderer {
         gtmDatacenter.ifPresent(dc -> renderGtm(deployment, dc, marker, out));
         List<F5Object> ordered = new ArrayList<>(out.values());
         ordered.sort(Comparator.comparingInt(o -> o.type().ordinal()));
-        return List.copyOf(ordered);
+        return new F5Config(ordered);
     }
 
     private static void renderGtm(Deployment d, String datacenter, String marker, Map<String, F5Object> out) {

@@ -15,7 +15,7 @@ class F5RendererTest {
     Path dir;
 
     private List<F5Object> render() {
-        return F5Renderer.create().render(io.hakit.f5.functional.SimFixtures.reference(dir));
+        return F5Renderer.create().render(io.hakit.f5.functional.SimFixtures.reference(dir)).objects();
     }
 
     private F5Object find(List<F5Object> objects, F5Type type, String name) {
@@ -107,7 +107,7 @@ class F5RendererTest {
     @Test
     void gtmRendersAWideIpPerName() {
         Deployment d = io.hakit.f5.functional.SimFixtures.reference(dir);
-        List<F5Object> objects = F5Renderer.builder().gtmDatacenter("dc1").build().render(d);
+        List<F5Object> objects = F5Renderer.builder().gtmDatacenter("dc1").build().render(d).objects();
         assertThat(objects.stream().filter(o -> o.type() == F5Type.GTM_WIDEIP_A).map(F5Object::name))
                 .containsExactlyInAnyOrder("patientsecure.hospital.org", "patientsecurehl7.hospital.org");
         assertThat(find(objects, F5Type.GTM_SERVER, F5Renderer.GTM_SERVER).attributes())

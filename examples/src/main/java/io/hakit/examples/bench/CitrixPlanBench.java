@@ -244,13 +244,13 @@ public final class CitrixPlanBench {
         try (NitroClient c = client(sim)) {
             for (CitrixConfig.CertificateFile f : config.files()) {
                 c.list("systemfile", "args=filelocation:%2Fnsconfig%2Fssl%2F,filename:" + f.name());
-                c.add(NitroObject.read("systemfile", Map.of("filename", f.name(), "filelocation",
+                c.add(NitroObject.fromDevice("systemfile", Map.of("filename", f.name(), "filelocation",
                         CitrixConfig.SSL_DIRECTORY, "filecontent", Base64.getEncoder().encodeToString(f.pem()
                                 .getBytes(java.nio.charset.StandardCharsets.US_ASCII)), "fileencoding", "BASE64")));
             }
             for (String k : config.keyFiles().keySet()) {
                 c.list("systemfile", "args=filelocation:%2Fnsconfig%2Fssl%2F,filename:" + k);
-                c.add(NitroObject.read("systemfile", Map.of("filename", k, "filelocation", CitrixConfig.SSL_DIRECTORY,
+                c.add(NitroObject.fromDevice("systemfile", Map.of("filename", k, "filelocation", CitrixConfig.SSL_DIRECTORY,
                         "filecontent", Base64.getEncoder().encodeToString(read(key)), "fileencoding", "BASE64")));
             }
             for (NitroObject o : config.objects()) {
@@ -261,7 +261,7 @@ public final class CitrixPlanBench {
                     c.add(o);
                 }
             }
-            c.save();
+            c.saveConfig();
         }
     }
 

@@ -219,7 +219,7 @@ public final class F5PlanBench {
 
     /** The anchors' way: a GET and a write per object, no transaction; optionally a login per object. */
     private static void perObjectConverge(F5Simulator sim, Deployment d, Path key, boolean sessionPerObject) {
-        List<F5Object> objects = F5Renderer.create().render(d);
+        List<F5Object> objects = F5Renderer.create().render(d).objects();
         IControlClient session = sessionPerObject ? null : client(sim);
         try {
             for (F5Object o : objects) {
@@ -251,7 +251,7 @@ public final class F5PlanBench {
 
     private static void perObjectReplan(F5Simulator sim, Deployment d) {
         try (IControlClient c = client(sim)) {
-            for (F5Object o : F5Renderer.create().render(d)) {
+            for (F5Object o : F5Renderer.create().render(d).objects()) {
                 c.find(o.itemPath());
             }
         }

@@ -100,10 +100,10 @@ class SimulatorScenariosTest {
             for (String name : List.of("Web Server 1", "Zürich app")) {
                 nitro.on(NitroResource.SERVER).add(s -> s.attribute("name", name).attribute("ipaddress", "10.9.9."
                         + (name.length() % 200)));
-                assertThat(nitro.on(NitroResource.SERVER).get(name)).map(io.hakit.citrix.NitroObject::name)
+                assertThat(nitro.on(NitroResource.SERVER).find(name)).map(io.hakit.citrix.NitroObject::name)
                         .contains(name);
                 nitro.on(NitroResource.SERVER).delete(name);
-                assertThat(nitro.on(NitroResource.SERVER).get(name)).isEmpty();
+                assertThat(nitro.on(NitroResource.SERVER).find(name)).isEmpty();
             }
         }
     }

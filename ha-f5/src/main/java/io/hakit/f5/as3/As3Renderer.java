@@ -51,7 +51,7 @@ public final class As3Renderer {
      * @return the AS3 request ({@code "class":"AS3"}, action deploy) holding the ADC declaration
      * @throws IllegalArgumentException when the load balancer has no address or, with HTTPS services, no certificate
      */
-    public ObjectNode render(Deployment deployment) {
+    public As3Declaration render(Deployment deployment) {
         Objects.requireNonNull(deployment, "deployment");
         String marker = Ownership.of(deployment).marker();
         ObjectNode request = JSON.createObjectNode();
@@ -174,7 +174,7 @@ public final class As3Renderer {
                 }
             }
         }
-        return request;
+        return new As3Declaration(request);
     }
 
     private static void member(ArrayNode members, String server, int port, int priority) {

@@ -62,7 +62,7 @@ class As3RendererTest {
 
     @Test
     void theReferenceDeclarationValidatesAgainstTheAs3Schema() throws IOException {
-        ObjectNode request = As3Renderer.create().render(deployment(reference()));
+        ObjectNode request = As3Renderer.create().render(deployment(reference())).json();
         assertThat(validate(request)).isEmpty();
         JsonNode app = request.path("declaration").path(As3Renderer.TENANT).path(As3Renderer.APPLICATION);
         assertThat(app.path("tcp_1860").path("idleTimeout").asInt()).isEqualTo(1860);
@@ -79,16 +79,27 @@ class As3RendererTest {
     @Test
     void aDeclarationWithoutHl7AddressOrOptionalServicesAlsoValidates() throws IOException {
         String yaml = reference().replace("  hl7Address: 10.20.0.51\n", "").replace("  fhir: {}", "  fhir: { enabled: false }");
-        ObjectNode request = As3Renderer.create().render(deployment(yaml));
+        ObjectNode request = As3Renderer.create().render(deployment(yaml)).json();
         assertThat(validate(request)).isEmpty();
     }
 
     @Test
     void theSchemaCatchesABrokenDeclaration() throws IOException {
-        ObjectNode request = As3Renderer.create().render(deployment(reference()));
+        ObjectNode request = As3Renderer.create().render(deployment(reference())).json();
         ((ObjectNode) request.path("declaration").path(As3Renderer.TENANT).path(As3Renderer.APPLICATION)
                 .path("hl7_2244_pool")).put("minimumMembersActive", 70000);
         assertThat(validate(request)).extracting(ValidationMessage::getMessage)
                 .anyMatch(m -> m.contains("minimumMembersActive") && m.contains("65535"));
+    }
+
+    @Test
+    void theDeclarationIsAValueThatCallersCannotChange() throws IOException {
+        As3Declaration declaration = As3Renderer.create().render(deployment(reference()));
+        String before = declaration.toPrettyString();
+        declaration.json().put("action", "remove");
+        ((ObjectNode) declaration.json().path("declaration")).remove(As3Renderer.TENANT);
+        assertThat(declaration.toPrettyString()).isEqualTo(before);
+        assertThat(declaration.json().path("action").asText()).isEqualTo("deploy");
+        assertThat(declaration.json().toPrettyString()).isEqualTo(before);
     }
 }

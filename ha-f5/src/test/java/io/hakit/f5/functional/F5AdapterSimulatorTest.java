@@ -316,6 +316,31 @@ class F5AdapterSimulatorTest {
         assertThat(sim.syncStatus()).isEqualTo("In Sync");
     }
 
+    /** Converges with a config-sync to dg-hospital on a device whose sync takes {@code syncDelay}. */
+    ApplyResult convergeWithSync(Duration syncDelay, Duration syncTimeout) {
+        sim.close();
+        sim = F5Simulator.builder().deviceGroup("dg-hospital").syncDelay(syncDelay).start();
+        return converge(b -> b.syncGroup("dg-hospital").syncWait(syncTimeout, Duration.ofMillis(20)));
+    }
+
+    @Test
+    void aSlowConfigSyncIsWaitedForByPolling() {
+        ApplyResult r = convergeWithSync(Duration.ofSeconds(2), Duration.ofSeconds(20));
+        assertThat(r.outcome()).as(r.failure().orElse("")).isEqualTo(ApplyResult.Outcome.APPLIED);
+        assertThat(sim.syncStatus()).isEqualTo("In Sync");
+        assertThat(sim.requests().stream().filter(q -> q.method().equals("GET") && q.path().contains("sync-status")))
+                .hasSizeGreaterThanOrEqualTo(2);
+    }
+
+    @Test
+    void aConfigSyncThatOutlastsTheSyncTimeOutFailsAfterTheCommit() {
+        ApplyResult r = convergeWithSync(Duration.ofSeconds(30), Duration.ofMillis(200));
+        assertThat(r.outcome()).isEqualTo(ApplyResult.Outcome.FAILED);
+        assertThat(r.failure().orElseThrow()).contains("committed").contains("dg-hospital")
+                .contains("still 'Syncing'").contains("sync time-out");
+        assertThat(r.applied()).isNotEmpty();
+    }
+
     @Test
     void aSyncToAMissingDeviceGroupReportsTheCommittedChangesAndTheFailure() {
         ApplyResult r = converge(b -> b.syncGroup("no-such-group"));

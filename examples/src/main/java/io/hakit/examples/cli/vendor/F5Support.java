@@ -35,7 +35,7 @@ public final class F5Support implements VendorSupport {
 
     @Override
     public Map<String, String> render(Deployment deployment) {
-        List<F5Object> objects = F5Renderer.create().render(deployment);
+        List<F5Object> objects = F5Renderer.create().render(deployment).objects();
         Map<String, String> files = new LinkedHashMap<>();
         StringBuilder order = new StringBuilder();
         order.append("# iControl REST requests, in transaction order. Upload ps-lb.crt, ps-lb.key and ps-trust-ca.crt\n")

@@ -1,5 +1,12 @@
-package io.hakit.citrix;
+package io.hakit.citrix.internal;
 
+import io.hakit.citrix.BulkResult;
+import io.hakit.citrix.CitrixConfig;
+import io.hakit.citrix.CitrixRenderer;
+import io.hakit.citrix.NitroClient;
+import io.hakit.citrix.NitroError;
+import io.hakit.citrix.NitroObject;
+import io.hakit.citrix.NitroResource;
 import io.hakit.model.ConflictException;
 import io.hakit.model.Deployment;
 import io.hakit.model.HakitException;
@@ -102,7 +109,7 @@ public final class CitrixApplier {
         Optional<String> note = Optional.empty();
         if (save) {
             try {
-                client.save();
+                client.saveConfig();
             } catch (HakitException e) {
                 note = Optional.of("applied, but saving the configuration failed: " + e.getMessage()
                         + " (the running configuration is changed; save it on the ADC)");
@@ -152,7 +159,7 @@ public final class CitrixApplier {
                         files.stream().map(this::fileObject).collect(Collectors.toList()), BulkResult.OnError.ROLLBACK));
             }
             if (!adds.isEmpty()) {
-                batch(adds, () -> client.macro(adds.stream().map(c -> NitroObject.read(c.type(), c.after()))
+                batch(adds, () -> client.macro(adds.stream().map(c -> NitroObject.fromDevice(c.type(), c.after()))
                         .collect(Collectors.toList()), BulkResult.OnError.ROLLBACK));
             }
             for (Change c : swaps) {
@@ -311,19 +318,19 @@ public final class CitrixApplier {
                     }
                     break;
                 case BIND:
-                    client.unbind(NitroObject.read(c.type(), c.after()));
+                    client.unbind(NitroObject.fromDevice(c.type(), c.after()));
                     break;
                 case UNBIND:
-                    client.bind(NitroObject.read(c.type(), addable(c.type(), c.before())));
+                    client.bind(NitroObject.fromDevice(c.type(), addable(c.type(), c.before())));
                     break;
                 case DELETE:
-                    client.add(NitroObject.read(c.type(), addable(c.type(), c.before())));
+                    client.add(NitroObject.fromDevice(c.type(), addable(c.type(), c.before())));
                     if (c.before().get(CitrixPlanner.SSL_SETTINGS) instanceof Map) {
                         Map<String, Object> tls = new LinkedHashMap<>();
                         ((Map<?, ?>) c.before().get(CitrixPlanner.SSL_SETTINGS))
                                 .forEach((k, v) -> tls.put(String.valueOf(k), v));
                         tls.put("servicegroupname", c.name());
-                        client.update(NitroObject.read("sslservicegroup", tls));
+                        client.update(NitroObject.fromDevice("sslservicegroup", tls));
                     }
                     break;
                 default:
@@ -345,7 +352,7 @@ public final class CitrixApplier {
                             unset.add(k);
                         }
                     }
-                    client.update(NitroObject.read(c.type(), back));
+                    client.update(NitroObject.fromDevice(c.type(), back));
                     if (!unset.isEmpty()) {
                         Map<String, Object> u = new LinkedHashMap<>();
                         u.put(r.keyAttribute(), c.name());
@@ -389,7 +396,7 @@ public final class CitrixApplier {
                 m.put("type", config.find(r, c.name()).flatMap(o -> o.string("type")).orElse(""));
             }
             m.putAll(c.after());
-            return NitroObject.read(c.type(), m);
+            return NitroObject.fromDevice(c.type(), m);
         }
 
         private NitroObject fileObject(Change c) {
@@ -406,7 +413,7 @@ public final class CitrixApplier {
             }
             Map<String, Object> m = new LinkedHashMap<>(c.after());
             m.put("filecontent", content);
-            return NitroObject.read("systemfile", m);
+            return NitroObject.fromDevice("systemfile", m);
         }
 
         private void swap(String certkey, Map<String, Object> files) {
@@ -429,7 +436,7 @@ public final class CitrixApplier {
             }
             switch (c.op()) {
                 case UNBIND:
-                    client.unbind(NitroObject.read(c.type(), c.before()));
+                    client.unbind(NitroObject.fromDevice(c.type(), c.before()));
                     break;
                 case DELETE:
                     if (c.type().equals("lbmonitor")) {

@@ -1,4 +1,4 @@
-package io.hakit.citrix;
+package io.hakit.citrix.internal;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.any;
@@ -18,6 +18,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import io.hakit.citrix.CitrixAdapter;
+import io.hakit.citrix.Fixtures;
 import io.hakit.model.plan.ApplyListener;
 import io.hakit.model.plan.ApplyResult;
 import io.hakit.model.plan.Plan;
@@ -32,7 +34,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The exact requests of planning and applying the reference deployment on an empty ADC. */
-class CitrixApplierRequestsTest {
+class CitrixApplierTest {
 
     private static final String DONE = "{\"errorcode\":0,\"message\":\"Done\",\"severity\":\"NONE\"}";
 

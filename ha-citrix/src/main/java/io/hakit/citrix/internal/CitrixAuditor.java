@@ -1,7 +1,8 @@
-package io.hakit.citrix;
+package io.hakit.citrix.internal;
 
-import io.hakit.citrix.internal.DeviceState;
-import io.hakit.citrix.internal.Normalizer;
+import io.hakit.citrix.NitroClient;
+import io.hakit.citrix.NitroObject;
+import io.hakit.citrix.NitroResource;
 import io.hakit.model.validate.Finding;
 import io.hakit.model.validate.Severity;
 import java.util.ArrayList;
@@ -38,7 +39,13 @@ public final class CitrixAuditor {
         return audit(DeviceState.read(client));
     }
 
-    static List<Finding> audit(DeviceState state) {
+    /**
+     * Judges state already read (no request).
+     *
+     * @param state what the ADC has
+     * @return the findings, by rule
+     */
+    public static List<Finding> audit(DeviceState state) {
         List<Finding> out = new ArrayList<>();
         List<NitroObject> vbinds = state.bindings(NitroResource.LBVSERVER_SERVICEGROUP_BINDING);
         List<NitroObject> members = state.bindings(NitroResource.SERVICEGROUP_MEMBER_BINDING);
