@@ -2,6 +2,7 @@ package io.hakit.iis;
 
 import io.hakit.iis.internal.ArrAuditor;
 import io.hakit.iis.internal.ArrPlanner;
+import io.hakit.iis.internal.ArrScope;
 import io.hakit.model.ConflictException;
 import io.hakit.model.Deployment;
 import io.hakit.model.Vendor;
@@ -134,10 +135,28 @@ public final class IisAdapter implements LoadBalancerAdapter {
      */
     @Override
     public AuditReport audit(Optional<Deployment> deployment) {
+        return audit(deployment, false);
+    }
+
+    /**
+     * Judges the file in a scope (DESIGN.md, "Scope on a shared device"): with a topology, the farms hakit
+     * renders for it and the rules it writes, removes or that forward to those farms
+     * ({@link AuditReport.Scope#DEPLOYMENT}); without one, the PatientSecure farms found (catalog names,
+     * or the catalog's distinctive ports on members or rule conditions) and their rules
+     * ({@link AuditReport.Scope#FOUND}); with {@code all}, every farm and rule ({@link AuditReport.Scope#ALL}).
+     * Other farms and rules are listed in {@link AuditReport#outOfScope()} and never judged. A foreign rule
+     * above one in scope that stops processing and can match its requests is an ARR-003 error.
+     *
+     * @throws ConfigFileException when the file cannot be read or is not a usable applicationHost.config
+     */
+    @Override
+    public AuditReport audit(Optional<Deployment> deployment, boolean all) {
         Objects.requireNonNull(deployment, "deployment");
         ApplicationHostConfig file = ApplicationHostConfig.read(config);
-        return new AuditReport(ArrPlanner.VENDOR, AuditReport.Source.FILE, ArrAuditor.audit(file.arr(), deployment),
-                deployment.map(d -> plan(d, file)));
+        ArrScope scope = ArrScope.of(file.arr(), deployment, all);
+        return new AuditReport(ArrPlanner.VENDOR, AuditReport.Source.FILE, scope.scope(),
+                ArrAuditor.audit(file.arr(), deployment, scope), deployment.map(d -> plan(d, file)),
+                scope.outOfScope());
     }
 
     /** Does nothing: a file needs no session. */
