@@ -61,7 +61,7 @@ public final class ArrAttributes {
 
     /**
      * @param rule a rule
-     * @return its attributes; conditions as one list in order
+     * @return its attributes; conditions as one sorted list (their order does not change what the rule matches)
      */
     public static Map<String, Object> of(RewriteRule rule) {
         Map<String, Object> a = new LinkedHashMap<>();
@@ -70,7 +70,7 @@ public final class ArrAttributes {
         a.put("stopProcessing", rule.stopProcessing());
         a.put("match.url", rule.matchUrl());
         a.put("conditions.logicalGrouping", rule.logicalGrouping().value());
-        a.put("conditions", rule.conditions().stream().map(ArrAttributes::condition).toList());
+        a.put("conditions", rule.conditions().stream().map(ArrAttributes::condition).sorted().toList());
         a.put("action.type", rule.actionType().value());
         a.put("action.url", rule.actionUrl());
         return a;

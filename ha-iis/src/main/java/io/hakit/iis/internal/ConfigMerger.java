@@ -4,6 +4,7 @@ import io.hakit.iis.ArrConfig;
 import io.hakit.iis.ConfigFileException;
 import io.hakit.iis.FarmServer;
 import io.hakit.iis.RewriteRule;
+import io.hakit.iis.RuleCondition;
 import io.hakit.iis.SiteBinding;
 import io.hakit.iis.WebFarm;
 import io.hakit.iis.internal.ArrXml.Line;
@@ -196,7 +197,7 @@ public final class ConfigMerger {
             if (node == null) {
                 added.add(ArrXml.rule(r));
             } else if (!ArrAttributes.of(rulesByName.get(key(r.name()))).equals(ArrAttributes.of(r))) {
-                replace(node, ArrXml.rule(r, node, text), edits);
+                replace(node, ArrXml.rule(inFileOrder(r, node), node, text), edits);
             }
         }
         if (added.isEmpty()) {
@@ -259,6 +260,23 @@ public final class ConfigMerger {
             }
         }
         return farm.toBuilder().servers(ordered).build();
+    }
+
+    /** The rule with its wanted conditions in the file's order, new conditions after them in the rendered order. */
+    private RewriteRule inFileOrder(RewriteRule rule, XmlNode node) {
+        RewriteRule current = rulesByName.get(key(rule.name()));
+        List<RuleCondition> ordered = new ArrayList<>();
+        for (RuleCondition c : current.conditions()) {
+            if (rule.conditions().contains(c) && !ordered.contains(c)) {
+                ordered.add(c);
+            }
+        }
+        for (RuleCondition c : rule.conditions()) {
+            if (!ordered.contains(c)) {
+                ordered.add(c);
+            }
+        }
+        return rule.toBuilder().conditions(ordered).build();
     }
 
     private static XmlNode first(XmlNode parent) {
