@@ -117,7 +117,7 @@ public final class ConfigMerger {
      * deleted; Default Web Site bindings are added or their {@code sslFlags} corrected. Nothing else
      * changes. Merging the result again gives the same bytes.
      *
-     * @param desired what hakit wants (from {@link ArrConfigRenderer#render})
+     * @param desired what hakit wants (from {@code ArrConfigRenderer.render})
      * @param removedRules names of global rules that must not exist (the wizard's non-SSL rules)
      * @return the merged file's bytes, with the original byte-order mark and line endings
      * @throws ConfigFileException when the file has no Default Web Site to bind and {@code desired} has bindings
