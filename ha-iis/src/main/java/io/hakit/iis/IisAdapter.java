@@ -32,7 +32,9 @@ import org.slf4j.LoggerFactory;
  * hakit recognises its objects by the names it gives them: the guide's farm names, the rules
  * {@code ARR_<farm>_loadbalance_SSL} (and, for the Admin Console, {@code ARR_<farm>_loadbalance}),
  * and the Default Web Site bindings of the published ports. A same-named object that differs is
- * updated; nothing else in the file is touched, so IIS plans never have foreign-object conflicts.
+ * updated; nothing else in the file is touched. The one conflict an IIS plan can have is rule order: a
+ * foreign global rule above one of hakit's that stops processing and can match its requests
+ * ({@link io.hakit.model.plan.Conflict.Kind#SHADOWED}); hakit does not move rules it does not own.
  *
  * <p>Thread-safe; every call reads the file afresh. {@link #close()} does nothing.
  */
@@ -90,8 +92,7 @@ public final class IisAdapter implements LoadBalancerAdapter {
      * Merges the deployment's objects into the file. The file is read again first: when it no longer
      * gives the same plan (someone changed it since), nothing is written.
      *
-     * @throws ConflictException when the plan has conflicts (IIS plans have none; a plan from another
-     *     vendor could)
+     * @throws ConflictException when the plan has conflicts (a foreign rule shadowing one of hakit's)
      * @throws ConfigFileException when the file changed since the plan, is read-only, locked, or changed
      *     while being written; the file is then unchanged
      */

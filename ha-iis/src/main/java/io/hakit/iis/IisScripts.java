@@ -161,9 +161,9 @@ public final class IisScripts {
                 l.add("if (-not (Test-Path 'Cert:\\LocalMachine\\My\\" + tp + "')) { throw 'hakit: certificate " + tp
                         + " is not in LocalMachine\\My: import it with its private key first' }");
             }
-            l.add("if (-not (Get-IISSiteBinding -Name " + ps(b.site()) + " -BindingInformation '" + b.bindingInformation()
+            l.add("if (-not (Get-IISSiteBinding -Name " + PowerShellScript.quote(b.site()) + " -BindingInformation '" + b.bindingInformation()
                     + "' -Protocol https)) {");
-            l.add("    New-IISSiteBinding -Name " + ps(b.site()) + " -BindingInformation '" + b.bindingInformation()
+            l.add("    New-IISSiteBinding -Name " + PowerShellScript.quote(b.site()) + " -BindingInformation '" + b.bindingInformation()
                     + "' -Protocol https -CertificateThumbPrint '" + tp + "' -CertStoreLocation 'Cert:\\LocalMachine\\My'");
             l.add("}");
             l.add("if ((netsh http show sslcert ipport=0.0.0.0:" + b.port() + " | Out-String) -notmatch '" + tp + "') {");
@@ -202,27 +202,5 @@ public final class IisScripts {
         } catch (java.security.cert.CertificateEncodingException e) {
             throw new IllegalStateException("cannot encode a trust CA certificate", e);
         }
-    }
-
-    private static String ps(String s) {
-        return "'" + s.replace("'", "''") + "'";
-    }
-
-    private static String psValue(Object v) {
-        if (v instanceof Boolean) {
-            return (Boolean) v ? "$true" : "$false";
-        }
-        if (v instanceof Number) {
-            return v.toString();
-        }
-        return ps(String.valueOf(v));
-    }
-
-    /** An XPath string literal for a WebAdministration filter. */
-    private static String xq(String s) {
-        if (s.indexOf('\'') >= 0) {
-            throw new IllegalArgumentException("'" + s + "' cannot be used in a WebAdministration filter (contains ')");
-        }
-        return "'" + s + "'";
     }
 }

@@ -170,8 +170,16 @@ public final class PowerShellScript {
         l.add("Set-Attr " + ps(rule + "/action") + " 'url' " + ps(r.actionUrl()));
     }
 
-    private static String ps(String s) {
+    /**
+     * @param s a value
+     * @return it as a PowerShell single-quoted string literal
+     */
+    public static String quote(String s) {
         return "'" + s.replace("'", "''") + "'";
+    }
+
+    private static String ps(String s) {
+        return quote(s);
     }
 
     private static String psValue(Object v) {
