@@ -69,6 +69,7 @@ final class ScriptEmulator {
 
     private final Document doc;
     private final List<String> log = new ArrayList<>();
+    private int commits;
 
     ScriptEmulator(String fileText) {
         try {
@@ -79,6 +80,11 @@ final class ScriptEmulator {
         } catch (Exception e) {
             throw new IllegalArgumentException(e);
         }
+    }
+
+    /** @return how many appcmd calls that write ran (each is one commit of applicationHost.config) */
+    int commits() {
+        return commits;
     }
 
     /** @return what each operation did, for failure messages */
@@ -161,6 +167,7 @@ final class ScriptEmulator {
         } else {
             throw new AssertionError("not an appcmd call this emulation knows: " + command);
         }
+        commits++;
         for (int i = first; i < tokens.size(); i++) {
             String p = tokens.get(i);
             if (p.equals("/commit:apphost")) {

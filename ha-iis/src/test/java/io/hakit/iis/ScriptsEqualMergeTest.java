@@ -52,7 +52,13 @@ class ScriptsEqualMergeTest {
         String stock = Fixtures.text(Fixtures.resource("stock-iis10.config"));
         String expected = ScriptEmulator.canonical(merged(stock));
 
-        assertThat(new ScriptEmulator(stock).runAppcmd(appcmd).canonical()).isEqualTo(expected);
+        ScriptEmulator first = new ScriptEmulator(stock).runAppcmd(appcmd);
+        assertThat(first.canonical()).isEqualTo(expected);
+        ScriptEmulator again = new ScriptEmulator(first.toString()).runAppcmd(appcmd);
+        assertThat(again.canonical()).isEqualTo(expected);
+        // one commit per appcmd call that writes: a re-run writes only the settings calls (same values)
+        assertThat(first.commits()).isEqualTo(83);
+        assertThat(again.commits()).isEqualTo(42);
         assertThat(new ScriptEmulator(stock).runPowerShell(powerShell).canonical()).isEqualTo(expected);
         assertThat(expected).contains("ARR_PatientSecure Web Services_loadbalance_SSL");
     }

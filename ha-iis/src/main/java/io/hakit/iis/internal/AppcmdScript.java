@@ -120,6 +120,10 @@ public final class AppcmdScript {
         StringBuilder add = new StringBuilder(exists(RULES, sel, "name") + " || %APPCMD% set config -section:" + RULES);
         add.append(" /+\"[@start,name='").append(r).append("']\"");
         settings(rule, sel, add);
+        for (RuleCondition c : rule.conditions()) {
+            // in the same call: a new rule is never committed without its conditions (it would take every request)
+            add.append(" /+\"").append(sel).append(".conditions.").append(condition(c)).append('"');
+        }
         l.add(add.append(" /commit:apphost || goto :fail").toString());
         StringBuilder set = new StringBuilder("%APPCMD% set config -section:" + RULES);
         settings(rule, sel, set);
