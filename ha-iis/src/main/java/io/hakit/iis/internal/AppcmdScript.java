@@ -97,14 +97,9 @@ public final class AppcmdScript {
         // one commit for the farm's own settings, one per member: each line stays far below cmd's 8191 limit
         Map<String, StringBuilder> sets = new LinkedHashMap<>();
         for (Map.Entry<String, Object> a : ArrAttributes.of(f).entrySet()) {
-            String path = a.getKey();
-            String target = sel;
-            if (path.startsWith("server[")) {
-                int close = path.indexOf(']');
-                String address = f.server(path.substring(7, close)).orElseThrow().address();
-                target = sel + ".[address='" + cmd(address) + "']";
-                path = path.substring(close + 2);
-            }
+            ArrAttributes.FarmKey key = ArrAttributes.FarmKey.of(f, a.getKey());
+            String path = key.path();
+            String target = key.member().map(m -> sel + ".[address='" + cmd(m) + "']").orElse(sel);
             sets.computeIfAbsent(target, k -> new StringBuilder("%APPCMD% set config -section:webFarms"))
                     .append(" /\"").append(target).append("\".").append(path).append(":\"")
                     .append(cmd(value(a.getValue()))).append('"');

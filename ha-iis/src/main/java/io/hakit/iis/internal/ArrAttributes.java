@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * ARR objects as flat attribute maps named after their schema paths (e.g.
@@ -57,6 +58,29 @@ public final class ArrAttributes {
             a.put(k + "applicationRequestRouting.weight", s.weight());
         }
         return a;
+    }
+
+    /**
+     * A key of {@link #of(WebFarm)} split into the member it belongs to and the path below that member.
+     *
+     * @param member the member's address as the farm writes it, for a {@code server[...]} key
+     * @param path the rest, e.g. {@code applicationRequestRouting.httpsPort}
+     */
+    public record FarmKey(Optional<String> member, String path) {
+
+        /**
+         * @param farm the farm the key is of
+         * @param key a key of {@link #of(WebFarm)}
+         * @return the key split
+         */
+        public static FarmKey of(WebFarm farm, String key) {
+            if (!key.startsWith("server[")) {
+                return new FarmKey(Optional.empty(), key);
+            }
+            int close = key.indexOf(']');
+            String address = farm.server(key.substring(7, close)).orElseThrow().address();
+            return new FarmKey(Optional.of(address), key.substring(close + 2));
+        }
     }
 
     /**

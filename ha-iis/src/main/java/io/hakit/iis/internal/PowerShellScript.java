@@ -130,14 +130,9 @@ public final class PowerShellScript {
         }
         l.add(members.append(')').toString());
         for (Map.Entry<String, Object> a : ArrAttributes.of(f).entrySet()) {
-            String path = a.getKey();
-            String element = farm;
-            if (path.startsWith("server[")) {
-                int close = path.indexOf(']');
-                String address = f.server(path.substring(7, close)).orElseThrow().address();
-                element = farm + "/server[@address=" + xq(address) + "]";
-                path = path.substring(close + 2);
-            }
+            ArrAttributes.FarmKey key = ArrAttributes.FarmKey.of(f, a.getKey());
+            String path = key.path();
+            String element = key.member().map(m -> farm + "/server[@address=" + xq(m) + "]").orElse(farm);
             int dot = path.lastIndexOf('.');
             if (dot > 0) {
                 element = element + "/" + path.substring(0, dot).replace('.', '/');
