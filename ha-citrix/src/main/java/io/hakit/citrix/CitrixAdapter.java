@@ -80,8 +80,8 @@ public final class CitrixAdapter implements LoadBalancerAdapter {
     @Override
     public AuditReport audit(Optional<Deployment> deployment) {
         DeviceState state = DeviceState.read(client);
-        return new AuditReport("citrix", AuditReport.Source.DEVICE, CitrixAuditor.audit(state),
-                deployment.map(d -> planner().plan(d, state)));
+        return new AuditReport("citrix", AuditReport.Source.DEVICE, AuditReport.Scope.ALL, CitrixAuditor.audit(state),
+                deployment.map(d -> planner().plan(d, state)), java.util.List.of());
     }
 
     @Override

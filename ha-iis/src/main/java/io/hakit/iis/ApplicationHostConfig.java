@@ -1,45 +1,28 @@
 package io.hakit.iis;
 
-import io.hakit.iis.internal.ArrAttributes;
 import io.hakit.iis.internal.ArrXml;
-import io.hakit.iis.internal.ArrXml.Line;
+import io.hakit.iis.internal.ConfigMerger;
+import io.hakit.iis.internal.SafeFileWriter;
 import io.hakit.iis.internal.XmlNode;
 import io.hakit.iis.internal.XmlScanner;
 import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
-import java.nio.channels.FileLock;
-import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.DosFileAttributes;
 import java.nio.file.attribute.FileTime;
-import java.nio.file.attribute.PosixFileAttributeView;
-import java.nio.file.attribute.PosixFilePermission;
 import java.time.Clock;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collection;
-import java.util.Comparator;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -66,8 +49,11 @@ public final class ApplicationHostConfig {
 
     private static final Logger LOG = LoggerFactory.getLogger(ApplicationHostConfig.class);
     private static final byte[] BOM = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
-    private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'")
-            .withZone(ZoneOffset.UTC);
+    /**
+     * The largest file hakit reads: {@value} bytes (32 MiB). A stock applicationHost.config is about
+     * 50 KB; one with 500 farms of 10 members each about 1.4 MB.
+     */
+    public static final long MAX_FILE_BYTES = 32L * 1024 * 1024;
 
     private final Optional<Path> path;
     private final String source;
@@ -76,20 +62,12 @@ public final class ApplicationHostConfig {
     private final boolean bom;
     private final String text;
     private final String newline;
-    private final String unit;
     private final XmlNode root;
     private final ArrConfig arr;
     private final Map<String, XmlNode> farmNodes = new HashMap<>();
     private final Map<String, XmlNode> ruleNodes = new HashMap<>();
     private final Map<String, XmlNode> bindingNodes = new HashMap<>();
-    private final Map<String, WebFarm> farmsByName = new HashMap<>();
-    private final Map<String, RewriteRule> rulesByName = new HashMap<>();
-    private final Optional<XmlNode> webFarms;
-    private final Optional<XmlNode> systemWebServer;
-    private final Optional<XmlNode> rewrite;
-    private final Optional<XmlNode> globalRules;
-    private final Optional<XmlNode> site;
-    private final Optional<XmlNode> bindings;
+    private final ConfigMerger merger;
 
     private ApplicationHostConfig(Optional<Path> path, String source, byte[] bytes, Optional<FileTime> modified) {
         this.path = path;
@@ -139,17 +117,13 @@ public final class ApplicationHostConfig {
                     + "system.webServer/rewrite/globalRules section: URL Rewrite is not installed on this server "
                     + "(install URL Rewrite 2.1 before ARR)");
         }
-        this.unit = indentUnit();
-        this.webFarms = root.child("webFarms");
-        this.systemWebServer = root.child("system.webServer");
-        this.rewrite = systemWebServer.flatMap(s -> s.child("rewrite"));
-        this.globalRules = rewrite.flatMap(r -> r.child("globalRules"));
-        this.site = root.child("system.applicationHost").flatMap(a -> a.child("sites"))
-                .flatMap(s -> named(s.children("site"), SiteBinding.DEFAULT_WEB_SITE));
-        this.bindings = site.flatMap(s -> s.child("bindings"));
-        this.arr = readModel(source, webFarms, globalRules, bindings, farmNodes, ruleNodes, bindingNodes);
-        arr.farms().forEach(f -> farmsByName.put(key(f.name()), f));
-        arr.rules().forEach(r -> rulesByName.put(key(r.name()), r));
+        Optional<XmlNode> globalRules = root.child("system.webServer").flatMap(s -> s.child("rewrite"))
+                .flatMap(r -> r.child("globalRules"));
+        Optional<XmlNode> bindings = root.child("system.applicationHost").flatMap(a -> a.child("sites"))
+                .flatMap(s -> named(s.children("site"), SiteBinding.DEFAULT_WEB_SITE)).flatMap(s -> s.child("bindings"));
+        this.arr = readModel(source, root.child("webFarms"), globalRules, bindings, farmNodes, ruleNodes,
+                bindingNodes);
+        this.merger = new ConfigMerger(source, text, bom, root, arr, farmNodes, ruleNodes, bindingNodes);
     }
 
     private static Optional<XmlNode> named(List<XmlNode> nodes, String name) {
@@ -171,8 +145,13 @@ public final class ApplicationHostConfig {
                 throw new ConfigFileException(name, 0, Files.exists(file) ? "is not a regular file"
                         : "does not exist");
             }
-            if (!readable(file)) {
+            if (!SafeFileWriter.readable(file)) {
                 throw new ConfigFileException(name, 0, "cannot be read: permission denied");
+            }
+            long size = Files.size(file);
+            if (size > MAX_FILE_BYTES) {
+                throw new ConfigFileException(name, 0, "is " + size + " bytes; hakit reads files of at most "
+                        + MAX_FILE_BYTES + " bytes (an applicationHost.config is far smaller)");
             }
             FileTime mtime = Files.getLastModifiedTime(file);
             byte[] content = Files.readAllBytes(file);
@@ -198,6 +177,10 @@ public final class ApplicationHostConfig {
     public static ApplicationHostConfig parse(byte[] content, String source) {
         Objects.requireNonNull(content, "content");
         Objects.requireNonNull(source, "source");
+        if (content.length > MAX_FILE_BYTES) {
+            throw new ConfigFileException(source, 0, "is " + content.length + " bytes; hakit reads files of at most "
+                    + MAX_FILE_BYTES + " bytes (an applicationHost.config is far smaller)");
+        }
         return new ApplicationHostConfig(Optional.empty(), source, content.clone(), Optional.empty());
     }
 
@@ -251,15 +234,6 @@ public final class ApplicationHostConfig {
         return name.toLowerCase(Locale.ROOT);
     }
 
-    private String indentUnit() {
-        for (XmlNode c : root.children()) {
-            String indent = indentOf(c);
-            if (!indent.isEmpty() && indent.length() <= 8) {
-                return indent;
-            }
-        }
-        return "    ";
-    }
 
     /**
      * Reads the farms, global rules and Default Web Site bindings of a fragment, such as
@@ -336,18 +310,14 @@ public final class ApplicationHostConfig {
         return b.build();
     }
 
-    // ---------------------------------------------------------------- merge
-
-    private record Edit(int start, int end, String text, int seq) {
-    }
-
     /**
      * Merges hakit's objects into the file's text and returns the new bytes. Farms and rules with
-     * hakit's names are rewritten when they differ from {@code desired} (attribute by attribute, schema
-     * defaults counted as set), keeping the attributes and child elements of the file's copy that hakit
-     * does not model, and added when missing; the rules named in {@code removedRules} are
-     * deleted; Default Web Site bindings are added or their {@code sslFlags} corrected. Nothing else
-     * changes. Merging the result again gives the same bytes.
+     * hakit's names are rewritten in place when they differ from {@code desired} (attribute by attribute,
+     * schema defaults counted as set), keeping the attributes and child elements of the file's copy that
+     * hakit does not model, its members' order and its place among the rules; missing ones are added (new
+     * rules at the top of {@code globalRules}, in the rendered order); the rules named in
+     * {@code removedRules} are deleted; Default Web Site bindings are added or their {@code sslFlags}
+     * corrected. Nothing else changes. Merging the result again gives the same bytes.
      *
      * @param desired what hakit wants (from {@link ArrConfigRenderer#render})
      * @param removedRules names of global rules that must not exist (the wizard's non-SSL rules)
@@ -355,241 +325,21 @@ public final class ApplicationHostConfig {
      * @throws ConfigFileException when the file has no Default Web Site to bind and {@code desired} has bindings
      */
     public byte[] merge(ArrConfig desired, Collection<String> removedRules) {
-        Objects.requireNonNull(desired, "desired");
-        Objects.requireNonNull(removedRules, "removedRules");
-        List<Edit> edits = new ArrayList<>();
-        mergeFarms(desired, edits);
-        mergeRules(desired, removedRules, edits);
-        mergeBindings(desired, edits);
-        if (edits.isEmpty()) {
-            return bytes.clone();
-        }
-        edits.sort(Comparator.comparingInt(Edit::start).reversed()
-                .thenComparing(e -> e.end() == e.start() ? 1 : 0)
-                .thenComparing(Comparator.comparingInt(Edit::seq).reversed()));
-        StringBuilder b = new StringBuilder(text);
-        int floor = Integer.MAX_VALUE;
-        for (Edit e : edits) {
-            if (e.end() > floor) {
-                throw new IllegalStateException("overlapping edits at offset " + e.start());
-            }
-            b.replace(e.start(), e.end(), e.text());
-            floor = e.start();
-        }
-        byte[] body = b.toString().getBytes(StandardCharsets.UTF_8);
-        if (!bom) {
-            return body;
-        }
-        byte[] out = Arrays.copyOf(BOM, BOM.length + body.length);
-        System.arraycopy(body, 0, out, BOM.length, body.length);
-        return out;
-    }
-
-    private void mergeFarms(ArrConfig desired, List<Edit> edits) {
-        List<List<Line>> added = new ArrayList<>();
-        for (WebFarm f : desired.farms()) {
-            XmlNode node = farmNodes.get(key(f.name()));
-            if (node == null) {
-                added.add(ArrXml.farm(f));
-            } else if (!ArrAttributes.of(farmsByName.get(key(f.name()))).equals(ArrAttributes.of(f))) {
-                replace(node, ArrXml.farm(f, node, text), edits);
-            }
-        }
-        if (added.isEmpty()) {
-            return;
-        }
-        if (webFarms.isPresent()) {
-            List<XmlNode> farms = webFarms.get().children("webFarm");
-            if (!farms.isEmpty()) {
-                insert(webFarms.get(), null, farms.get(farms.size() - 1), added, edits);
-            } else {
-                insert(webFarms.get(), first(webFarms.get()), null, added, edits);
-            }
-        } else {
-            insertTopLevel(ArrXml.wrap("webFarms", added), edits);
-        }
-    }
-
-    private void mergeRules(ArrConfig desired, Collection<String> removedRules, List<Edit> edits) {
-        Set<String> removed = new HashSet<>();
-        for (String name : removedRules) {
-            XmlNode node = ruleNodes.get(key(name));
-            if (node != null && desired.rule(name).isEmpty()) {
-                delete(node, edits);
-                removed.add(key(name));
-            }
-        }
-        List<List<Line>> added = new ArrayList<>();
-        for (RewriteRule r : desired.rules()) {
-            XmlNode node = ruleNodes.get(key(r.name()));
-            if (node == null) {
-                added.add(ArrXml.rule(r));
-            } else if (!ArrAttributes.of(rulesByName.get(key(r.name()))).equals(ArrAttributes.of(r))) {
-                replace(node, ArrXml.rule(r, node, text), edits);
-            }
-        }
-        if (added.isEmpty()) {
-            return;
-        }
-        if (globalRules.isPresent()) {
-            XmlNode before = null;
-            for (XmlNode c : globalRules.get().children()) {
-                if (!c.name().equals("rule") || !removed.contains(key(c.attribute("name").orElse("")))) {
-                    before = c;
-                    break;
-                }
-            }
-            insert(globalRules.get(), before, null, added, edits);
-        } else if (rewrite.isPresent()) {
-            insert(rewrite.get(), first(rewrite.get()), null, List.of(ArrXml.wrap("globalRules", added)), edits);
-        } else if (systemWebServer.isPresent()) {
-            List<Line> block = ArrXml.wrap("rewrite", List.of(ArrXml.wrap("globalRules", added)));
-            insert(systemWebServer.get(), null, last(systemWebServer.get()), List.of(block), edits);
-        } else {
-            insertTopLevel(ArrXml.wrap("system.webServer", List.of(ArrXml.wrap("rewrite",
-                    List.of(ArrXml.wrap("globalRules", added))))), edits);
-        }
-    }
-
-    private void mergeBindings(ArrConfig desired, List<Edit> edits) {
-        List<List<Line>> added = new ArrayList<>();
-        for (SiteBinding b : desired.bindings()) {
-            XmlNode node = bindingNodes.get(key(b.key()));
-            if (node == null) {
-                added.add(ArrXml.binding(b));
-            } else if (!ArrAttributes.of(arr.binding(b.site(), b.key()).orElseThrow()).equals(ArrAttributes.of(b))) {
-                replace(node, ArrXml.binding(b), edits);
-            }
-        }
-        if (added.isEmpty()) {
-            return;
-        }
-        if (site.isEmpty()) {
-            throw new ConfigFileException(source, root.line(), "system.applicationHost/sites has no site '"
-                    + SiteBinding.DEFAULT_WEB_SITE + "' to add the bindings to; create the site first");
-        }
-        if (bindings.isPresent()) {
-            List<XmlNode> existing = bindings.get().children();
-            insert(bindings.get(), null, existing.isEmpty() ? null : existing.get(existing.size() - 1), added, edits);
-        } else {
-            insert(site.get(), null, last(site.get()), List.of(ArrXml.wrap("bindings", added)), edits);
-        }
-    }
-
-    private static XmlNode first(XmlNode parent) {
-        return parent.children().isEmpty() ? null : parent.children().get(0);
-    }
-
-    private static XmlNode last(XmlNode parent) {
-        List<XmlNode> c = parent.children();
-        return c.isEmpty() ? null : c.get(c.size() - 1);
-    }
-
-    private void insertTopLevel(List<Line> block, List<Edit> edits) {
-        Optional<XmlNode> location = root.children("location").stream().findFirst();
-        if (location.isPresent()) {
-            insert(root, location.get(), null, List.of(block), edits);
-        } else {
-            insert(root, null, last(root), List.of(block), edits);
-        }
-    }
-
-    private int lineStart(int offset) {
-        int i = offset;
-        while (i > 0 && text.charAt(i - 1) != '\n') {
-            i--;
-        }
-        return i;
-    }
-
-    private String indentOf(XmlNode node) {
-        int ls = lineStart(node.start());
-        String before = text.substring(ls, node.start());
-        if (before.isBlank()) {
-            return before;
-        }
-        return node.parent() == null ? "" : indentOf(node.parent()) + unit;
-    }
-
-    private String childIndent(XmlNode parent) {
-        for (XmlNode c : parent.children()) {
-            String before = text.substring(lineStart(c.start()), c.start());
-            if (before.isBlank()) {
-                return before;
-            }
-        }
-        return indentOf(parent) + unit;
-    }
-
-    private void replace(XmlNode node, List<Line> lines, List<Edit> edits) {
-        edits.add(new Edit(node.start(), node.end(), ArrXml.text(lines, indentOf(node), unit, newline), edits.size()));
-    }
-
-    private void delete(XmlNode node, List<Edit> edits) {
-        int ls = lineStart(node.start());
-        int le = node.end();
-        while (le < text.length() && (text.charAt(le) == ' ' || text.charAt(le) == '\t')) {
-            le++;
-        }
-        boolean alone = text.substring(ls, node.start()).isBlank();
-        if (alone && le < text.length() && (text.charAt(le) == '\r' || text.charAt(le) == '\n')) {
-            le += text.startsWith("\r\n", le) ? 2 : 1;
-            edits.add(new Edit(ls, le, "", edits.size()));
-        } else {
-            edits.add(new Edit(node.start(), node.end(), "", edits.size()));
-        }
-    }
-
-    private void insert(XmlNode parent, XmlNode before, XmlNode after, List<List<Line>> elements, List<Edit> edits) {
-        String indent = childIndent(parent);
-        StringBuilder b = new StringBuilder();
-        if (after != null) {
-            for (List<Line> e : elements) {
-                b.append(newline).append(indent).append(ArrXml.text(e, indent, unit, newline));
-            }
-            edits.add(new Edit(after.end(), after.end(), b.toString(), edits.size()));
-        } else if (before != null) {
-            for (List<Line> e : elements) {
-                b.append(ArrXml.text(e, indent, unit, newline)).append(newline).append(indent);
-            }
-            edits.add(new Edit(before.start(), before.start(), b.toString(), edits.size()));
-        } else if (parent.selfClosing()) {
-            String open = text.substring(parent.start(), parent.end());
-            open = open.substring(0, open.length() - 2).stripTrailing() + ">";
-            b.append(open);
-            for (List<Line> e : elements) {
-                b.append(newline).append(indent).append(ArrXml.text(e, indent, unit, newline));
-            }
-            b.append(newline).append(indentOf(parent)).append("</").append(parent.name()).append('>');
-            edits.add(new Edit(parent.start(), parent.end(), b.toString(), edits.size()));
-        } else {
-            int endTag = parent.endTagStart();
-            int ls = lineStart(endTag);
-            if (text.substring(ls, endTag).isBlank() && ls > parent.startTagEnd()) {
-                for (List<Line> e : elements) {
-                    b.append(indent).append(ArrXml.text(e, indent, unit, newline)).append(newline);
-                }
-                edits.add(new Edit(ls, ls, b.toString(), edits.size()));
-            } else {
-                for (List<Line> e : elements) {
-                    b.append(newline).append(indent).append(ArrXml.text(e, indent, unit, newline));
-                }
-                b.append(newline).append(indentOf(parent));
-                edits.add(new Edit(endTag, endTag, b.toString(), edits.size()));
-            }
-        }
+        return merger.merge(desired, removedRules);
     }
 
     // ---------------------------------------------------------------- write
 
     /**
-     * Replaces the file this was read from with {@code merged}: checks that nobody changed or locked
-     * the file since it was read, writes a timestamped backup of the original
-     * ({@code applicationHost.config.20261129T031500Z.bak}) into {@code backupDirectory}, then
-     * writes a temporary file beside the original and moves it over the original atomically.
+     * Replaces the file this was read from with {@code merged}. When the path is a symbolic link, the real
+     * file behind it is the one changed (the link stays a link). Checks that nobody changed or locked the
+     * file since it was read, writes a timestamped backup of the original
+     * ({@code applicationHost.config.20261129T031500Z.bak}) into {@code backupDirectory}, then writes a
+     * temporary file beside the real file and moves it over the real file atomically. The backup and the new
+     * file keep the original's permissions (POSIX mode, and the ACL where the file system has one).
      *
      * @param merged the new content, from {@link #merge}
-     * @param backupDirectory where the backup goes; the file's own directory when empty
+     * @param backupDirectory where the backup goes; the real file's own directory when empty
      * @param clock the clock for the backup's timestamp
      * @return the backup's path
      * @throws ConfigFileException when the file is read-only, locked, changed since it was read, or
@@ -601,118 +351,7 @@ public final class ApplicationHostConfig {
         Objects.requireNonNull(backupDirectory, "backupDirectory");
         Objects.requireNonNull(clock, "clock");
         Path file = path.orElseThrow(() -> new IllegalStateException("not read from a file: " + source));
-        Path dir = file.toAbsolutePath().getParent();
-        if (readOnly(file)) {
-            throw new ConfigFileException(source, 0, "is read-only; nothing was written");
-        }
-        Path temp = null;
-        try {
-            Path backup;
-            // Locks are mandatory on Windows: everything is checked through the locked channel, which is closed
-            // again just before the move (the move itself is atomic).
-            try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
-                FileLock lock;
-                try {
-                    lock = channel.tryLock();
-                } catch (OverlappingFileLockException e) {
-                    lock = null;
-                }
-                if (lock == null) {
-                    throw new ConfigFileException(source, 0, "is locked by another process; nothing was written");
-                }
-                unchangedSinceRead(file, channel);
-                backup = backup(file, backupDirectory.orElse(dir), clock);
-                temp = Files.createTempFile(dir, "." + file.getFileName(), ".hakit.tmp");
-                Files.write(temp, merged);
-                copyPermissions(file, temp);
-                unchangedSinceRead(file, channel);
-                lock.release();
-            }
-            Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            LOG.debug("replaced {} ({} bytes), backup {}", file, merged.length, backup);
-            return backup;
-        } catch (AtomicMoveNotSupportedException e) {
-            throw new ConfigFileException(source, "cannot be replaced atomically in its directory; nothing was written",
-                    e);
-        } catch (AccessDeniedException e) {
-            throw new ConfigFileException(source, 0, "cannot be written: permission denied; nothing was written");
-        } catch (IOException e) {
-            throw new ConfigFileException(source, "cannot be written (" + e.getMessage() + "); nothing was written", e);
-        } finally {
-            if (temp != null) {
-                try {
-                    Files.deleteIfExists(temp);
-                } catch (IOException e) {
-                    LOG.debug("cannot delete {}: {}", temp, e.toString());
-                }
-            }
-        }
-    }
-
-    private void unchangedSinceRead(Path file, FileChannel channel) throws IOException {
-        FileTime now = Files.getLastModifiedTime(file);
-        long size = channel.size();
-        if (size > Integer.MAX_VALUE - 8) {
-            throw new ConfigFileException(source, 0, "grew to " + size + " bytes since hakit read it; nothing was written");
-        }
-        ByteBuffer buffer = ByteBuffer.allocate((int) size);
-        long at = 0;
-        while (buffer.hasRemaining()) {
-            int n = channel.read(buffer, at);
-            if (n < 0) {
-                break;
-            }
-            at += n;
-        }
-        byte[] current = Arrays.copyOf(buffer.array(), buffer.position());
-        if (!Arrays.equals(current, bytes) || !modified.map(now::equals).orElse(false)) {
-            throw new ConfigFileException(source, 0, "was changed by another writer since hakit read it (modified "
-                    + now + "); nothing was written: read it again and re-run");
-        }
-    }
-
-    private Path backup(Path file, Path directory, Clock clock) throws IOException {
-        Files.createDirectories(directory);
-        String base = file.getFileName() + "." + STAMP.format(clock.instant());
-        Path backup = directory.resolve(base + ".bak");
-        for (int i = 1; Files.exists(backup, LinkOption.NOFOLLOW_LINKS); i++) {
-            backup = directory.resolve(base + "-" + i + ".bak");
-        }
-        Files.write(backup, bytes, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
-        return backup;
-    }
-
-    private static void copyPermissions(Path from, Path to) throws IOException {
-        PosixFileAttributeView view = Files.getFileAttributeView(from, PosixFileAttributeView.class);
-        if (view != null) {
-            Files.setPosixFilePermissions(to, view.readAttributes().permissions());
-        }
-    }
-
-    private static boolean readable(Path file) throws IOException {
-        PosixFileAttributeView view = Files.getFileAttributeView(file, PosixFileAttributeView.class);
-        if (view != null && !view.readAttributes().permissions().contains(PosixFilePermission.OWNER_READ)) {
-            return false;
-        }
-        return Files.isReadable(file);
-    }
-
-    private static boolean readOnly(Path file) {
-        try {
-            PosixFileAttributeView view = Files.getFileAttributeView(file, PosixFileAttributeView.class);
-            if (view != null && !view.readAttributes().permissions().contains(PosixFilePermission.OWNER_WRITE)) {
-                return true;
-            }
-            if (view == null) {
-                DosFileAttributes dos = Files.readAttributes(file, DosFileAttributes.class);
-                if (dos.isReadOnly()) {
-                    return true;
-                }
-            }
-        } catch (IOException | UnsupportedOperationException e) {
-            LOG.debug("cannot read the attributes of {}: {}", file, e.toString());
-        }
-        return !Files.isWritable(file);
+        return SafeFileWriter.replace(file, source, bytes, modified, merged, backupDirectory, clock);
     }
 
     @Override

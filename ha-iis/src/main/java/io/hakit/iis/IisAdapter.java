@@ -2,6 +2,7 @@ package io.hakit.iis;
 
 import io.hakit.iis.internal.ArrAuditor;
 import io.hakit.iis.internal.ArrPlanner;
+import io.hakit.iis.internal.ArrScope;
 import io.hakit.model.ConflictException;
 import io.hakit.model.Deployment;
 import io.hakit.model.Vendor;
@@ -31,7 +32,9 @@ import org.slf4j.LoggerFactory;
  * hakit recognises its objects by the names it gives them: the guide's farm names, the rules
  * {@code ARR_<farm>_loadbalance_SSL} (and, for the Admin Console, {@code ARR_<farm>_loadbalance}),
  * and the Default Web Site bindings of the published ports. A same-named object that differs is
- * updated; nothing else in the file is touched, so IIS plans never have foreign-object conflicts.
+ * updated; nothing else in the file is touched. The one conflict an IIS plan can have is rule order: a
+ * foreign global rule above one of hakit's that stops processing and can match its requests
+ * ({@link io.hakit.model.plan.Conflict.Kind#SHADOWED}); hakit does not move rules it does not own.
  *
  * <p>Thread-safe; every call reads the file afresh. {@link #close()} does nothing.
  */
@@ -89,8 +92,7 @@ public final class IisAdapter implements LoadBalancerAdapter {
      * Merges the deployment's objects into the file. The file is read again first: when it no longer
      * gives the same plan (someone changed it since), nothing is written.
      *
-     * @throws ConflictException when the plan has conflicts (IIS plans have none; a plan from another
-     *     vendor could)
+     * @throws ConflictException when the plan has conflicts (a foreign rule shadowing one of hakit's)
      * @throws ConfigFileException when the file changed since the plan, is read-only, locked, or changed
      *     while being written; the file is then unchanged
      */
@@ -134,10 +136,28 @@ public final class IisAdapter implements LoadBalancerAdapter {
      */
     @Override
     public AuditReport audit(Optional<Deployment> deployment) {
+        return audit(deployment, false);
+    }
+
+    /**
+     * Judges the file in a scope (DESIGN.md, "Scope on a shared device"): with a topology, the farms hakit
+     * renders for it and the rules it writes, removes or that forward to those farms
+     * ({@link AuditReport.Scope#DEPLOYMENT}); without one, the PatientSecure farms found (catalog names,
+     * or the catalog's distinctive ports on members or rule conditions) and their rules
+     * ({@link AuditReport.Scope#FOUND}); with {@code all}, every farm and rule ({@link AuditReport.Scope#ALL}).
+     * Other farms and rules are listed in {@link AuditReport#outOfScope()} and never judged. A foreign rule
+     * above one in scope that stops processing and can match its requests is an ARR-003 error.
+     *
+     * @throws ConfigFileException when the file cannot be read or is not a usable applicationHost.config
+     */
+    @Override
+    public AuditReport audit(Optional<Deployment> deployment, boolean all) {
         Objects.requireNonNull(deployment, "deployment");
         ApplicationHostConfig file = ApplicationHostConfig.read(config);
-        return new AuditReport(ArrPlanner.VENDOR, AuditReport.Source.FILE, ArrAuditor.audit(file.arr(), deployment),
-                deployment.map(d -> plan(d, file)));
+        ArrScope scope = ArrScope.of(file.arr(), deployment, all);
+        return new AuditReport(ArrPlanner.VENDOR, AuditReport.Source.FILE, scope.scope(),
+                ArrAuditor.audit(file.arr(), deployment, scope), deployment.map(d -> plan(d, file)),
+                scope.outOfScope());
     }
 
     /** Does nothing: a file needs no session. */

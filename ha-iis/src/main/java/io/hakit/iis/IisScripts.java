@@ -1,6 +1,7 @@
 package io.hakit.iis;
 
-import io.hakit.iis.internal.ArrAttributes;
+import io.hakit.iis.internal.AppcmdScript;
+import io.hakit.iis.internal.PowerShellScript;
 import io.hakit.model.Deployment;
 import io.hakit.model.cert.CertificateChain;
 import java.security.cert.X509Certificate;
@@ -15,7 +16,8 @@ import java.util.Optional;
 
 /**
  * The scripted equivalents of a merge, for operators who change IIS with its own tools: an
- * idempotent appcmd script, an idempotent PowerShell (WebAdministration) script, and the
+ * idempotent appcmd script, an idempotent PowerShell (WebAdministration) script (both update
+ * hakit's farms and rules in place and order new rules as the merge does), and the
  * certificate steps (the trust CA into {@code LocalMachine\Root}, guide installation step 1 /
  * TLS-004, and the {@code netsh http add sslcert} bindings of every HTTPS port). Every script can run
  * again: additions are guarded (appcmd {@code /+} never meets a duplicate), settings are plain sets.
@@ -32,206 +34,31 @@ public final class IisScripts {
     }
 
     /**
+     * The appcmd script: updates farms and rules in place (what hakit does not model survives), adds new
+     * rules at the top of {@code globalRules} in the rendered order, as the merge does. One commit per
+     * appcmd call (appcmd has no transaction across calls); it does not remove members or conditions it
+     * cannot name without reading the file (the merge and {@link #powerShell} do).
+     *
      * @param deployment the deployment
      * @return the appcmd script ({@code .cmd})
      */
     public static String appcmd(Deployment deployment) {
         Objects.requireNonNull(deployment, "deployment");
-        ArrConfig arr = ArrConfigRenderer.render(deployment);
-        List<String> l = new ArrayList<>();
-        l.add("@echo off");
-        l.add("REM hakit: IIS + ARR configuration of deployment '" + deployment.name() + "' with appcmd.");
-        l.add("REM Idempotent: run it again at will. Run as Administrator on the load balancer.");
-        l.add("setlocal");
-        l.add("set APPCMD=%windir%\\system32\\inetsrv\\appcmd.exe");
-        l.add("");
-        l.add("REM ARR forwards nothing until the server-level proxy is on.");
-        l.add("%APPCMD% set config -section:system.webServer/proxy /enabled:\"True\" /commit:apphost || goto :fail");
-        for (WebFarm f : arr.farms()) {
-            String n = cmd(f.name());
-            l.add("");
-            l.add("REM ---- server farm " + n);
-            l.add("%APPCMD% search config /section:webFarms /\"[name='" + n + "']\".name | findstr /b /c:\"CONFIGSEARCH\""
-                    + " >nul || %APPCMD% set config -section:webFarms /+\"[name='" + n + "']\" /commit:apphost"
-                    + " || goto :fail");
-            for (FarmServer s : f.servers()) {
-                String sel = "[name='" + n + "'].[address='" + cmd(s.address()) + "']";
-                l.add("%APPCMD% search config /section:webFarms /\"" + sel + "\".address | findstr /b /c:\"CONFIGSEARCH\""
-                        + " >nul || %APPCMD% set config -section:webFarms /+\"" + sel + "\" /commit:apphost"
-                        + " || goto :fail");
-            }
-            // one commit for the farm's own settings, one per member: each line stays far below cmd's 8191 limit
-            Map<String, StringBuilder> sets = new LinkedHashMap<>();
-            for (Map.Entry<String, Object> a : ArrAttributes.of(f).entrySet()) {
-                String path = a.getKey();
-                String sel = "[name='" + n + "']";
-                if (path.startsWith("server[")) {
-                    int close = path.indexOf(']');
-                    String address = f.server(path.substring(7, close)).orElseThrow().address();
-                    sel = sel + ".[address='" + cmd(address) + "']";
-                    path = path.substring(close + 2);
-                }
-                sets.computeIfAbsent(sel, k -> new StringBuilder("%APPCMD% set config -section:webFarms"))
-                        .append(" /\"").append(sel).append("\".").append(path).append(":\"")
-                        .append(cmd(value(a.getValue()))).append('"');
-            }
-            sets.values().forEach(set -> l.add(set.append(" /commit:apphost || goto :fail").toString()));
-        }
-        for (String removed : ArrConfigRenderer.removedRules(deployment)) {
-            String r = cmd(removed);
-            l.add("");
-            l.add("REM ARR-003: the wizard's non-SSL rule goes (SSL offloading stays off).");
-            l.add("%APPCMD% search config /section:system.webServer/rewrite/globalRules /\"[name='" + r + "']\".name"
-                    + " | findstr /b /c:\"CONFIGSEARCH\" >nul && %APPCMD% set config"
-                    + " -section:system.webServer/rewrite/globalRules /-\"[name='" + r + "']\" /commit:apphost");
-        }
-        for (RewriteRule rule : arr.rules()) {
-            String r = cmd(rule.name());
-            String sel = "[name='" + r + "']";
-            l.add("");
-            l.add("REM ---- global rule " + r + " (re-created in one commit so its conditions are exact)");
-            l.add("%APPCMD% search config /section:system.webServer/rewrite/globalRules /\"" + sel + "\".name"
-                    + " | findstr /b /c:\"CONFIGSEARCH\" >nul && %APPCMD% set config"
-                    + " -section:system.webServer/rewrite/globalRules /-\"" + sel + "\" /commit:apphost");
-            StringBuilder add = new StringBuilder("%APPCMD% set config -section:system.webServer/rewrite/globalRules");
-            add.append(" /+\"[name='").append(r).append("',patternSyntax='").append(rule.patternSyntax().value())
-                    .append("',stopProcessing='").append(rule.stopProcessing() ? "True" : "False").append("']\"");
-            add.append(" /\"").append(sel).append("\".match.url:\"").append(cmd(rule.matchUrl())).append('"');
-            add.append(" /\"").append(sel).append("\".conditions.logicalGrouping:\"")
-                    .append(rule.logicalGrouping().value()).append('"');
-            for (RuleCondition c : rule.conditions()) {
-                add.append(" /+\"").append(sel).append(".conditions.[input='").append(cmd(c.input()))
-                        .append("',pattern='").append(cmd(c.pattern())).append("'");
-                if (c.negate()) {
-                    add.append(",negate='True'");
-                }
-                add.append("]\"");
-            }
-            add.append(" /\"").append(sel).append("\".action.type:\"").append(rule.actionType().value()).append('"');
-            add.append(" /\"").append(sel).append("\".action.url:\"").append(cmd(rule.actionUrl())).append('"');
-            l.add(add.append(" /commit:apphost || goto :fail").toString());
-        }
-        l.add("");
-        l.add("REM ---- Default Web Site bindings (certificates: certificates.cmd)");
-        for (SiteBinding b : arr.bindings()) {
-            String entry = "[protocol='" + b.protocol() + "',bindingInformation='" + b.bindingInformation() + "']";
-            l.add("%APPCMD% list site \"" + b.site() + "\" | findstr /l /c:\"" + b.key() + "\" >nul || %APPCMD% set site"
-                    + " /site.name:\"" + b.site() + "\" /+bindings." + entry + " || goto :fail");
-            if (b.secure()) {
-                l.add("%APPCMD% set site /site.name:\"" + b.site() + "\" /bindings." + entry + ".sslFlags:"
-                        + b.sslFlags() + " || goto :fail");
-            }
-        }
-        l.add("");
-        l.add("echo hakit: ARR configuration applied.");
-        l.add("exit /b 0");
-        l.add(":fail");
-        l.add("echo hakit: an appcmd step failed (exit code %errorlevel%); fix it and run this script again. 1>&2");
-        l.add("exit /b 1");
-        return String.join(CRLF, l) + CRLF;
+        return String.join(CRLF, AppcmdScript.lines(deployment.name(), ArrConfigRenderer.render(deployment),
+                ArrConfigRenderer.removedRules(deployment))) + CRLF;
     }
 
     /**
+     * The PowerShell (WebAdministration) script: the merge's result on any file, in one commit
+     * ({@code Start-WebCommitDelay} / {@code Stop-WebCommitDelay -Commit $true}).
+     *
      * @param deployment the deployment
      * @return the PowerShell script ({@code .ps1}, module WebAdministration)
      */
     public static String powerShell(Deployment deployment) {
         Objects.requireNonNull(deployment, "deployment");
-        ArrConfig arr = ArrConfigRenderer.render(deployment);
-        List<String> l = new ArrayList<>();
-        l.add("#Requires -RunAsAdministrator");
-        l.add("# hakit: IIS + ARR configuration of deployment '" + deployment.name() + "' with WebAdministration.");
-        l.add("# Idempotent: every addition is guarded, every setting is a plain set; run it again at will.");
-        l.add("$ErrorActionPreference = 'Stop'");
-        l.add("Import-Module WebAdministration");
-        l.add("$ps = 'MACHINE/WEBROOT/APPHOST'");
-        l.add("");
-        l.add("function Add-IfMissing([string]$filter, [string]$parent, [hashtable]$value) {");
-        l.add("    if (-not (Get-WebConfiguration -PSPath $ps -Filter $filter)) {");
-        l.add("        Add-WebConfigurationProperty -PSPath $ps -Filter $parent -Name '.' -Value $value");
-        l.add("    }");
-        l.add("}");
-        l.add("function Set-Attr([string]$filter, [string]$name, $value) {");
-        l.add("    Set-WebConfigurationProperty -PSPath $ps -Filter $filter -Name $name -Value $value");
-        l.add("}");
-        l.add("");
-        l.add("# ARR forwards nothing until the server-level proxy is on.");
-        l.add("Set-Attr 'system.webServer/proxy' 'enabled' $true");
-        for (WebFarm f : arr.farms()) {
-            String farm = "webFarms/webFarm[@name=" + xq(f.name()) + "]";
-            l.add("");
-            l.add("# ---- server farm " + f.name());
-            l.add("Add-IfMissing " + ps(farm) + " 'webFarms' @{name=" + ps(f.name()) + "}");
-            for (FarmServer s : f.servers()) {
-                l.add("Add-IfMissing " + ps(farm + "/server[@address=" + xq(s.address()) + "]") + " " + ps(farm)
-                        + " @{address=" + ps(s.address()) + "}");
-            }
-            for (Map.Entry<String, Object> a : ArrAttributes.of(f).entrySet()) {
-                String path = a.getKey();
-                String element = farm;
-                if (path.startsWith("server[")) {
-                    int close = path.indexOf(']');
-                    String address = f.server(path.substring(7, close)).orElseThrow().address();
-                    element = farm + "/server[@address=" + xq(address) + "]";
-                    path = path.substring(close + 2);
-                }
-                int dot = path.lastIndexOf('.');
-                if (dot > 0) {
-                    element = element + "/" + path.substring(0, dot).replace('.', '/');
-                    path = path.substring(dot + 1);
-                }
-                l.add("Set-Attr " + ps(element) + " " + ps(path) + " " + psValue(a.getValue()));
-            }
-        }
-        String rules = "system.webServer/rewrite/globalRules";
-        for (String removed : ArrConfigRenderer.removedRules(deployment)) {
-            String filter = rules + "/rule[@name=" + xq(removed) + "]";
-            l.add("");
-            l.add("# ARR-003: the wizard's non-SSL rule goes (SSL offloading stays off).");
-            l.add("if (Get-WebConfiguration -PSPath $ps -Filter " + ps(filter) + ") {");
-            l.add("    Remove-WebConfigurationProperty -PSPath $ps -Filter " + ps(rules) + " -Name '.' -AtElement @{name="
-                    + ps(removed) + "}");
-            l.add("}");
-        }
-        for (RewriteRule r : arr.rules()) {
-            String rule = rules + "/rule[@name=" + xq(r.name()) + "]";
-            l.add("");
-            l.add("# ---- global rule " + r.name());
-            l.add("Add-IfMissing " + ps(rule) + " " + ps(rules) + " @{name=" + ps(r.name()) + "}");
-            l.add("Set-Attr " + ps(rule) + " 'patternSyntax' " + ps(r.patternSyntax().value()));
-            l.add("Set-Attr " + ps(rule) + " 'stopProcessing' " + psValue(r.stopProcessing()));
-            l.add("Set-Attr " + ps(rule + "/match") + " 'url' " + ps(r.matchUrl()));
-            l.add("Set-Attr " + ps(rule + "/conditions") + " 'logicalGrouping' " + ps(r.logicalGrouping().value()));
-            StringBuilder wanted = new StringBuilder("$wanted = @(");
-            for (int i = 0; i < r.conditions().size(); i++) {
-                RuleCondition c = r.conditions().get(i);
-                wanted.append(i == 0 ? "" : ", ").append(ps(c.input() + " " + c.pattern()));
-            }
-            l.add(wanted.append(")").toString());
-            l.add("Get-WebConfigurationProperty -PSPath $ps -Filter " + ps(rule + "/conditions") + " -Name Collection |");
-            l.add("    Where-Object { $wanted -notcontains ($_.input + ' ' + $_.pattern) } |");
-            l.add("    ForEach-Object { Remove-WebConfigurationProperty -PSPath $ps -Filter " + ps(rule + "/conditions")
-                    + " -Name '.' -AtElement @{input=$_.input; pattern=$_.pattern} }");
-            for (RuleCondition c : r.conditions()) {
-                l.add("Add-IfMissing " + ps(rule + "/conditions/add[@input=" + xq(c.input()) + " and @pattern="
-                        + xq(c.pattern()) + "]") + " " + ps(rule + "/conditions") + " @{input=" + ps(c.input())
-                        + "; pattern=" + ps(c.pattern()) + "}");
-            }
-            l.add("Set-Attr " + ps(rule + "/action") + " 'type' " + ps(r.actionType().value()));
-            l.add("Set-Attr " + ps(rule + "/action") + " 'url' " + ps(r.actionUrl()));
-        }
-        l.add("");
-        l.add("# ---- Default Web Site bindings (certificates: certificates.ps1)");
-        for (SiteBinding b : arr.bindings()) {
-            l.add("if (-not (Get-WebBinding -Name " + ps(b.site()) + " -Protocol " + b.protocol() + " -Port " + b.port()
-                    + ")) {");
-            l.add("    New-WebBinding -Name " + ps(b.site()) + " -IPAddress '*' -Port " + b.port() + " -Protocol "
-                    + b.protocol() + (b.secure() ? " -SslFlags " + b.sslFlags() : ""));
-            l.add("}");
-        }
-        l.add("");
-        l.add("Write-Host 'hakit: ARR configuration applied.'");
-        return String.join(CRLF, l) + CRLF;
+        return String.join(CRLF, PowerShellScript.lines(deployment.name(), ArrConfigRenderer.render(deployment),
+                ArrConfigRenderer.removedRules(deployment))) + CRLF;
     }
 
     /**
@@ -334,9 +161,9 @@ public final class IisScripts {
                 l.add("if (-not (Test-Path 'Cert:\\LocalMachine\\My\\" + tp + "')) { throw 'hakit: certificate " + tp
                         + " is not in LocalMachine\\My: import it with its private key first' }");
             }
-            l.add("if (-not (Get-IISSiteBinding -Name " + ps(b.site()) + " -BindingInformation '" + b.bindingInformation()
+            l.add("if (-not (Get-IISSiteBinding -Name " + PowerShellScript.quote(b.site()) + " -BindingInformation '" + b.bindingInformation()
                     + "' -Protocol https)) {");
-            l.add("    New-IISSiteBinding -Name " + ps(b.site()) + " -BindingInformation '" + b.bindingInformation()
+            l.add("    New-IISSiteBinding -Name " + PowerShellScript.quote(b.site()) + " -BindingInformation '" + b.bindingInformation()
                     + "' -Protocol https -CertificateThumbPrint '" + tp + "' -CertStoreLocation 'Cert:\\LocalMachine\\My'");
             l.add("}");
             l.add("if ((netsh http show sslcert ipport=0.0.0.0:" + b.port() + " | Out-String) -notmatch '" + tp + "') {");
@@ -375,41 +202,5 @@ public final class IisScripts {
         } catch (java.security.cert.CertificateEncodingException e) {
             throw new IllegalStateException("cannot encode a trust CA certificate", e);
         }
-    }
-
-    private static String value(Object v) {
-        if (v instanceof Boolean) {
-            return (Boolean) v ? "True" : "False";
-        }
-        return String.valueOf(v);
-    }
-
-    private static String cmd(String s) {
-        if (s.indexOf('"') >= 0 || s.indexOf('%') >= 0) {
-            throw new IllegalArgumentException("'" + s + "' cannot be written into a cmd script (contains \" or %)");
-        }
-        return s;
-    }
-
-    private static String ps(String s) {
-        return "'" + s.replace("'", "''") + "'";
-    }
-
-    private static String psValue(Object v) {
-        if (v instanceof Boolean) {
-            return (Boolean) v ? "$true" : "$false";
-        }
-        if (v instanceof Number) {
-            return v.toString();
-        }
-        return ps(String.valueOf(v));
-    }
-
-    /** An XPath string literal for a WebAdministration filter. */
-    private static String xq(String s) {
-        if (s.indexOf('\'') >= 0) {
-            throw new IllegalArgumentException("'" + s + "' cannot be used in a WebAdministration filter (contains ')");
-        }
-        return "'" + s + "'";
     }
 }

@@ -21,6 +21,8 @@ import picocli.CommandLine.Model.CommandSpec;
 @Command(name = "audit", mixinStandardHelpOptions = true,
         description = {"Read what is configured on the device (or in the file) and judge it by the guide's rules;",
             "with a topology, also list the drift from it. Needs no topology: for a load balancer set up by hand.",
+            "Judges the deployment's objects only (with a topology: its own and those it names; without one: the",
+            "PatientSecure deployments found); other applications' objects are counted, listed with --verbose.",
             "Exit 0: no errors and no drift; 1: errors or drift found; 2: the input could not be read."})
 final class AuditCommand implements Callable<Integer> {
 
@@ -33,8 +35,11 @@ final class AuditCommand implements Callable<Integer> {
     @Option(names = "--format", defaultValue = "text", paramLabel = "text|json", description = "Output format (default: ${DEFAULT-VALUE}).")
     OutputOptions.Format format;
 
-    @Option(names = "--verbose", description = "Show stack traces of unexpected errors.")
+    @Option(names = "--verbose", description = "List the objects of other applications left out of the audit; show stack traces of unexpected errors.")
     boolean verbose;
+
+    @Option(names = "--all", description = "Judge every object on the device or in the file, not only the deployment's.")
+    boolean all;
 
     @Spec
     CommandSpec spec;
@@ -46,10 +51,10 @@ final class AuditCommand implements Callable<Integer> {
         VendorSupport support = Vendors.of(device.vendor);
         AuditReport report;
         try (LoadBalancerAdapter adapter = support.open(target)) {
-            report = adapter.audit(d);
+            report = adapter.audit(d, all);
         }
         PrintWriter out = spec.commandLine().getOut();
-        out.print(format == OutputOptions.Format.json ? report.toJson() + System.lineSeparator() : report.toText());
+        out.print(format == OutputOptions.Format.json ? report.toJson() + System.lineSeparator() : report.toText(verbose));
         out.flush();
         return report.isClean() ? Hakit.OK : Hakit.FOUND_WANTING;
     }

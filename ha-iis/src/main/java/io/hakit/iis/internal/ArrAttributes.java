@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * ARR objects as flat attribute maps named after their schema paths (e.g.
@@ -60,8 +61,31 @@ public final class ArrAttributes {
     }
 
     /**
+     * A key of {@link #of(WebFarm)} split into the member it belongs to and the path below that member.
+     *
+     * @param member the member's address as the farm writes it, for a {@code server[...]} key
+     * @param path the rest, e.g. {@code applicationRequestRouting.httpsPort}
+     */
+    public record FarmKey(Optional<String> member, String path) {
+
+        /**
+         * @param farm the farm the key is of
+         * @param key a key of {@link #of(WebFarm)}
+         * @return the key split
+         */
+        public static FarmKey of(WebFarm farm, String key) {
+            if (!key.startsWith("server[")) {
+                return new FarmKey(Optional.empty(), key);
+            }
+            int close = key.indexOf(']');
+            String address = farm.server(key.substring(7, close)).orElseThrow().address();
+            return new FarmKey(Optional.of(address), key.substring(close + 2));
+        }
+    }
+
+    /**
      * @param rule a rule
-     * @return its attributes; conditions as one list in order
+     * @return its attributes; conditions as one sorted list (their order does not change what the rule matches)
      */
     public static Map<String, Object> of(RewriteRule rule) {
         Map<String, Object> a = new LinkedHashMap<>();
@@ -70,7 +94,7 @@ public final class ArrAttributes {
         a.put("stopProcessing", rule.stopProcessing());
         a.put("match.url", rule.matchUrl());
         a.put("conditions.logicalGrouping", rule.logicalGrouping().value());
-        a.put("conditions", rule.conditions().stream().map(ArrAttributes::condition).toList());
+        a.put("conditions", rule.conditions().stream().map(ArrAttributes::condition).sorted().toList());
         a.put("action.type", rule.actionType().value());
         a.put("action.url", rule.actionUrl());
         return a;

@@ -9,6 +9,7 @@ import io.hakit.iis.SiteBinding;
 import io.hakit.iis.WebFarm;
 import io.hakit.model.Deployment;
 import io.hakit.model.ServiceType;
+import io.hakit.model.validate.AuditReport;
 import io.hakit.model.validate.Finding;
 import io.hakit.model.validate.Severity;
 import java.net.URI;
@@ -17,8 +18,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.OptionalInt;
-import java.util.regex.Pattern;
-import java.util.regex.PatternSyntaxException;
 
 /**
  * Judges the ARR objects of an applicationHost.config by the guide: ARR-001 (farms, members online,
@@ -38,16 +37,39 @@ public final class ArrAuditor {
     }
 
     /**
+     * Judges the deployment's objects (with a topology) or the PatientSecure ones found (without one).
+     *
      * @param file the configuration read from the file
      * @param deployment the deployment to compare with, if any
      * @return the findings
      */
     public static List<Finding> audit(ArrConfig file, Optional<Deployment> deployment) {
+        return audit(file, deployment, ArrScope.of(file, deployment, false));
+    }
+
+    /**
+     * @param file the configuration read from the file
+     * @param deployment the deployment to compare with, if any
+     * @param scope which farms and rules to judge
+     * @return the findings
+     */
+    public static List<Finding> audit(ArrConfig file, Optional<Deployment> deployment, ArrScope scope) {
         List<Finding> out = new ArrayList<>();
         if (deployment.isPresent()) {
             withTopology(file, deployment.get(), out);
+            if (scope.scope() == AuditReport.Scope.ALL) {
+                ArrScope theirs = ArrScope.of(file, deployment, false);
+                ArrConfig.Builder others = ArrConfig.builder();
+                file.farms().stream().filter(f -> !theirs.hasFarm(f.name())).forEach(others::farm);
+                file.rules().stream().filter(r -> !theirs.hasRule(r.name())).forEach(others::rule);
+                file.bindings().forEach(others::binding);
+                withoutTopology(others.build(), out);
+            }
         } else {
-            withoutTopology(file, out);
+            withoutTopology(scope.filter(file), out);
+        }
+        for (RuleOrder.Shadow s : RuleOrder.shadows(file.rules(), scope::hasRule)) {
+            out.add(new Finding("ARR-003", Severity.ERROR, rulePath(s.ours().name()), s.message(), s.hint()));
         }
         return out;
     }
@@ -312,22 +334,7 @@ public final class ArrAuditor {
     }
 
     private static boolean matches(RewriteRule.PatternSyntax syntax, String pattern, String input) {
-        switch (syntax) {
-            case EXACT_MATCH:
-                return pattern.equalsIgnoreCase(input);
-            case WILDCARD:
-                StringBuilder re = new StringBuilder();
-                for (char ch : pattern.toCharArray()) {
-                    re.append(ch == '*' ? ".*" : ch == '?' ? "." : Pattern.quote(String.valueOf(ch)));
-                }
-                return Pattern.compile(re.toString(), Pattern.CASE_INSENSITIVE).matcher(input).matches();
-            default:
-                try {
-                    return Pattern.compile(pattern, Pattern.CASE_INSENSITIVE).matcher(input).find();
-                } catch (PatternSyntaxException e) {
-                    return false;
-                }
-        }
+        return RuleOrder.matches(syntax, pattern, input);
     }
 
     private static Routing routing(ArrConfig file, String farm) {

@@ -6,6 +6,7 @@ import io.hakit.iis.SiteBinding;
 import io.hakit.iis.WebFarm;
 import io.hakit.model.plan.Change;
 import io.hakit.model.plan.ChangeOp;
+import io.hakit.model.plan.Conflict;
 import io.hakit.model.plan.Plan;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -76,7 +77,44 @@ public final class ArrPlanner {
                         .ifPresent(changes::add);
             }
         }
-        return new Plan(VENDOR, changes, 0);
+        return new Plan(VENDOR, changes, 0, orderConflicts(current, desired, removedRules));
+    }
+
+    /**
+     * The rules in the order a merge (or either script) leaves them: new rules of hakit's at the top in the
+     * rendered order, then the file's rules in their order (hakit's updated in place), without the removed
+     * ones.
+     *
+     * @param current what the file holds
+     * @param desired what hakit wants
+     * @param removedRules rules that must not exist
+     * @return the global rules after the merge
+     */
+    public static List<RewriteRule> orderAfterMerge(ArrConfig current, ArrConfig desired, Collection<String> removedRules) {
+        List<RewriteRule> out = new ArrayList<>();
+        for (RewriteRule r : desired.rules()) {
+            if (current.rule(r.name()).isEmpty()) {
+                out.add(r);
+            }
+        }
+        for (RewriteRule r : current.rules()) {
+            Optional<RewriteRule> mine = desired.rule(r.name());
+            if (mine.isPresent()) {
+                out.add(mine.get());
+            } else if (removedRules.stream().noneMatch(r.name()::equalsIgnoreCase)) {
+                out.add(r);
+            }
+        }
+        return out;
+    }
+
+    private static List<Conflict> orderConflicts(ArrConfig current, ArrConfig desired, Collection<String> removedRules) {
+        List<Conflict> out = new ArrayList<>();
+        for (RuleOrder.Shadow s : RuleOrder.shadows(orderAfterMerge(current, desired, removedRules),
+                n -> desired.rule(n).isPresent())) {
+            out.add(new Conflict(Conflict.Kind.SHADOWED, "rule", s.foreign().name(), s.message() + "; " + s.hint()));
+        }
+        return out;
     }
 
     private static Optional<Change> update(String type, String name, Map<String, Object> current,

@@ -23,6 +23,12 @@ import javax.xml.stream.XMLStreamReader;
  */
 public final class XmlScanner {
 
+    /**
+     * The deepest element nesting accepted: {@value}. applicationHost.config nests about ten levels deep
+     * ({@code configuration/location/system.webServer/rewrite/globalRules/rule/conditions/add} is eight).
+     */
+    public static final int MAX_DEPTH = 64;
+
     private static final XMLInputFactory FACTORY = secureFactory();
 
     private XmlScanner() {
@@ -50,13 +56,20 @@ public final class XmlScanner {
         f.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
         f.setProperty(XMLInputFactory.IS_REPLACING_ENTITY_REFERENCES, true);
         f.setProperty(XMLInputFactory.IS_NAMESPACE_AWARE, false);
+        try {
+            // the JDK's own limit as a second guard; the depth counter in scan() is the first
+            f.setProperty("http://www.oracle.com/xml/jaxp/properties/maxElementDepth", MAX_DEPTH + 1);
+        } catch (IllegalArgumentException e) {
+            // another StAX implementation: the depth counter alone guards
+        }
         return f;
     }
 
     /**
      * @param text the XML text (without a byte-order mark)
      * @return the root element with every descendant and its span
-     * @throws MalformedException naming the line when the text is not well-formed XML or has a DTD
+     * @throws MalformedException naming the line when the text is not well-formed XML, has a DTD or nests
+     *     elements deeper than {@link #MAX_DEPTH}
      */
     public static XmlNode scan(String text) throws MalformedException {
         List<String> names = new ArrayList<>();
@@ -67,13 +80,22 @@ public final class XmlScanner {
                 r = FACTORY.createXMLStreamReader(new StringReader(text));
             }
             try {
+                int depth = 0;
                 while (r.hasNext()) {
                     int event = r.next();
+                    if (event == XMLStreamConstants.END_ELEMENT) {
+                        depth--;
+                    }
                     if (event == XMLStreamConstants.DTD) {
                         throw new MalformedException(r.getLocation().getLineNumber(),
                                 "a DOCTYPE is not allowed in applicationHost.config");
                     }
                     if (event == XMLStreamConstants.START_ELEMENT) {
+                        if (++depth > MAX_DEPTH) {
+                            throw new MalformedException(r.getLocation().getLineNumber(), "elements are nested more "
+                                    + "than " + MAX_DEPTH + " levels deep (<" + r.getLocalName() + ">); an "
+                                    + "applicationHost.config nests about ten");
+                        }
                         names.add(r.getLocalName().isEmpty() ? r.getName().toString() : qualified(r));
                         lines.add(r.getLocation().getLineNumber());
                     }

@@ -23,7 +23,12 @@ public record Conflict(Kind kind, String type, String name, String message) {
         /** The device lacks the load balancer's certificate and no key was given ({@code --lb-key}). */
         MISSING_KEY,
         /** Any other prerequisite the device lacks. */
-        MISSING_PREREQUISITE;
+        MISSING_PREREQUISITE,
+        /**
+         * A foreign object placed before one of hakit's takes its traffic first (an IIS global rule above
+         * hakit's that stops processing); hakit does not reorder what it does not own.
+         */
+        SHADOWED;
 
         /** @return the lower-case, hyphenated name used in text and JSON, e.g. {@code foreign-object} */
         public String key() {

@@ -50,6 +50,22 @@ public interface LoadBalancerAdapter extends AutoCloseable {
      */
     AuditReport audit(Optional<Deployment> deployment);
 
+    /**
+     * Judges what is configured by the guide's rules, in a chosen scope: with {@code all}, every object on the
+     * device or in the file ({@link AuditReport.Scope#ALL}); otherwise the deployment's objects (with a
+     * topology) or the PatientSecure deployments found (without one), counting the rest as other
+     * applications' ({@link AuditReport#outOfScope()}). The default is {@link #audit(Optional)}, for adapters
+     * whose audit judges every object anyway.
+     *
+     * @param deployment the deployment to compare with, if any
+     * @param all whether to judge every object
+     * @return the findings (and drift), with the scope used
+     * @throws io.hakit.model.HakitException when the device cannot be read
+     */
+    default AuditReport audit(Optional<Deployment> deployment, boolean all) {
+        return audit(deployment);
+    }
+
     /** Releases the session (logs out, deletes tokens). Never throws. */
     @Override
     void close();
