@@ -76,7 +76,7 @@ public final class CitrixAdapter implements LoadBalancerAdapter {
     @Override
     public AuditReport audit(Optional<Deployment> deployment) {
         DeviceState state = DeviceState.read(client);
-        return new AuditReport("citrix", AuditReport.Source.DEVICE, CitrixAuditor.audit(state),
+        return new AuditReport(Vendor.CITRIX, AuditReport.Source.DEVICE, CitrixAuditor.audit(state),
                 deployment.map(d -> planner().plan(d, state)));
     }
 

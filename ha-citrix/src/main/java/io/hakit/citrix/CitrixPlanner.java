@@ -3,6 +3,7 @@ package io.hakit.citrix;
 import io.hakit.citrix.internal.DeviceState;
 import io.hakit.citrix.internal.Normalizer;
 import io.hakit.model.Deployment;
+import io.hakit.model.Vendor;
 import io.hakit.model.plan.Change;
 import io.hakit.model.plan.ChangeOp;
 import io.hakit.model.plan.Conflict;
@@ -271,7 +272,7 @@ public final class CitrixPlanner {
         List<Change> changes = new ArrayList<>(unbinds);
         changes.addAll(deletes);
         changes.addAll(forward);
-        return new Plan("citrix", changes, requests(changes, save), conflicts);
+        return new Plan(Vendor.CITRIX, changes, requests(changes, save), conflicts);
     }
 
     /**

@@ -392,7 +392,7 @@ public final class F5Adapter implements LoadBalancerAdapter {
         DeviceState state = read();
         Optional<Plan> drift = deployment.map(d -> Planner.plan(renderer.render(d), state, Ownership.of(d), adopt,
                 lbKey != null, fixedRequests(), expiry(d)));
-        return new AuditReport("f5", AuditReport.Source.DEVICE, Auditor.audit(state, deployment), drift);
+        return new AuditReport(Vendor.F5, AuditReport.Source.DEVICE, Auditor.audit(state, deployment), drift);
     }
 
     /** Deletes the session's token (when this adapter opened the session). Never throws. */

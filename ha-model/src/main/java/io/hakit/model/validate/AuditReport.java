@@ -3,6 +3,7 @@ package io.hakit.model.validate;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.hakit.model.Vendor;
 import io.hakit.model.plan.Change;
 import io.hakit.model.plan.Plan;
 import java.io.IOException;
@@ -35,26 +36,26 @@ public final class AuditReport {
     }
 
     private final Source source;
-    private final String vendor;
+    private final Vendor vendor;
     private final ValidationReport report;
     private final Optional<Plan> drift;
 
     /**
-     * @param vendor the vendor key, e.g. {@code citrix}
+     * @param vendor the vendor (written in JSON and text by its key, e.g. {@code citrix})
      * @param source where the configuration came from
      * @param findings what the guide's rules found
      * @param drift the plan against the topology, when one was given
      * @throws NullPointerException naming a null argument
      */
-    public AuditReport(String vendor, Source source, List<Finding> findings, Optional<Plan> drift) {
+    public AuditReport(Vendor vendor, Source source, List<Finding> findings, Optional<Plan> drift) {
         this.vendor = Objects.requireNonNull(vendor, "vendor");
         this.source = Objects.requireNonNull(source, "source");
         this.report = new ValidationReport(findings);
         this.drift = Objects.requireNonNull(drift, "drift");
     }
 
-    /** @return the vendor key */
-    public String vendor() {
+    /** @return the vendor */
+    public Vendor vendor() {
         return vendor;
     }
 
@@ -106,7 +107,7 @@ public final class AuditReport {
         try {
             ObjectNode root = (ObjectNode) JSON.readTree(report.toJson());
             root.put("source", source.key());
-            root.put("vendor", vendor);
+            root.put("vendor", vendor.key());
             if (drift.isPresent()) {
                 ObjectNode plan = (ObjectNode) JSON.readTree(drift.get().toJson());
                 root.set("drift", plan.get("changes"));
@@ -127,7 +128,7 @@ public final class AuditReport {
      */
     public String toText() {
         StringBuilder b = new StringBuilder();
-        b.append("Audit of the ").append(vendor).append(' ').append(source.key()).append(": ")
+        b.append("Audit of the ").append(vendor.key()).append(' ').append(source.key()).append(": ")
                 .append(report.errors()).append(" errors, ").append(report.warnings()).append(" warnings, ")
                 .append(report.infos()).append(" infos\n");
         for (Finding f : report.findings()) {
@@ -150,7 +151,7 @@ public final class AuditReport {
 
     @Override
     public String toString() {
-        return "AuditReport[" + vendor + " " + source.key() + ", " + report.errors() + " errors, "
+        return "AuditReport[" + vendor.key() + " " + source.key() + ", " + report.errors() + " errors, "
                 + driftChanges().size() + " drift]";
     }
 }
