@@ -26,12 +26,9 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.cert.CertificateEncodingException;
-import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Base64;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
@@ -354,17 +351,7 @@ public final class F5Adapter implements LoadBalancerAdapter {
     }
 
     private static byte[] pem(CertificateChain chain) {
-        StringBuilder b = new StringBuilder();
-        for (X509Certificate c : chain.certificates()) {
-            try {
-                b.append("-----BEGIN CERTIFICATE-----\n")
-                        .append(Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(c.getEncoded()))
-                        .append("\n-----END CERTIFICATE-----\n");
-            } catch (CertificateEncodingException e) {
-                throw new IllegalArgumentException("certificate of " + chain.source() + " cannot be encoded", e);
-            }
-        }
-        return b.toString().getBytes(StandardCharsets.US_ASCII);
+        return Pem.write(chain.certificates()).getBytes(StandardCharsets.US_ASCII);
     }
 
     private void syncAndWait(String group) {

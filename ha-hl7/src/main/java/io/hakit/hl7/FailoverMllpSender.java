@@ -2,6 +2,7 @@ package io.hakit.hl7;
 
 import io.hakit.hl7.internal.Timing;
 import io.hakit.hl7.spi.Outbox;
+import io.hakit.model.tls.TlsSettings;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
@@ -22,7 +23,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
-import javax.net.ssl.SSLContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -716,7 +716,7 @@ public final class FailoverMllpSender implements AutoCloseable {
         private final List<MllpEndpoint> endpoints = new ArrayList<>();
         private Duration connectTimeout = MllpClient.DEFAULT_CONNECT_TIMEOUT;
         private Duration ackTimeout = MllpClient.DEFAULT_ACK_TIMEOUT;
-        private SSLContext tls;
+        private TlsSettings tls;
         private int maxFrameLength = MllpFrameDecoder.DEFAULT_MAX_FRAME_LENGTH;
         private Charset defaultCharset = MllpClient.DEFAULT_CHARSET;
         private int errorRetries = DEFAULT_ERROR_RETRIES;
@@ -792,15 +792,15 @@ public final class FailoverMllpSender implements AutoCloseable {
         }
 
         /**
-         * Use TLS with this context for every endpoint (certificates and host names verified);
-         * default: plain TCP.
+         * Use TLS with these settings for every endpoint (certificates and host names always
+         * verified); default: plain TCP.
          *
-         * @param context the TLS context holding the trust material
+         * @param settings whom to trust and which client certificate to present
          * @return this builder
-         * @throws NullPointerException if {@code context} is null
+         * @throws NullPointerException if {@code settings} is null
          */
-        public Builder tls(SSLContext context) {
-            this.tls = Objects.requireNonNull(context, "context");
+        public Builder tls(TlsSettings settings) {
+            this.tls = Objects.requireNonNull(settings, "settings");
             return this;
         }
 

@@ -59,6 +59,28 @@ public final class CertificateInspector {
     }
 
     /**
+     * @param cert a certificate
+     * @return its DNS subject alternative names only, in order (no IP addresses)
+     */
+    public static List<String> dnsNames(X509Certificate cert) {
+        Objects.requireNonNull(cert, "cert");
+        List<String> names = new ArrayList<>();
+        try {
+            Collection<List<?>> sans = cert.getSubjectAlternativeNames();
+            if (sans != null) {
+                for (List<?> san : sans) {
+                    if (Integer.valueOf(SAN_DNS).equals(san.get(0))) {
+                        names.add(String.valueOf(san.get(1)));
+                    }
+                }
+            }
+        } catch (CertificateParsingException e) {
+            return List.of();
+        }
+        return List.copyOf(names);
+    }
+
+    /**
      * Whether the certificate's SANs cover a host name (RFC 6125: a wildcard covers exactly
      * one left-most label; names compare case-insensitively). The subject CN is not
      * consulted: modern clients ignore it.
@@ -68,18 +90,28 @@ public final class CertificateInspector {
      * @return whether a SAN covers it
      */
     public static boolean covers(X509Certificate cert, String host) {
-        String wanted = normalize(host);
-        for (String san : subjectAlternativeNames(cert)) {
-            String name = normalize(san);
-            if (name.equals(wanted)) {
-                return true;
-            }
-            if (name.startsWith("*.") && wanted.indexOf('.') > 0
-                    && wanted.substring(wanted.indexOf('.')).equals(name.substring(1))) {
-                return true;
-            }
+        Objects.requireNonNull(host, "host");
+        return subjectAlternativeNames(cert).stream().anyMatch(san -> nameCovers(san, host));
+    }
+
+    /**
+     * Whether one subject alternative name covers a host name, by the rule of
+     * {@link #covers(X509Certificate, String)}: equal ignoring case and a trailing dot, or a
+     * wildcard {@code *.example.org} standing for exactly one left-most label.
+     *
+     * @param san a subject alternative name, e.g. {@code *.hospital.org}
+     * @param host a host name or IP address
+     * @return whether {@code san} covers {@code host}
+     */
+    public static boolean nameCovers(String san, String host) {
+        Objects.requireNonNull(san, "san");
+        String wanted = normalize(Objects.requireNonNull(host, "host"));
+        String name = normalize(san);
+        if (name.equals(wanted)) {
+            return true;
         }
-        return false;
+        return name.startsWith("*.") && wanted.indexOf('.') > 0
+                && wanted.substring(wanted.indexOf('.')).equals(name.substring(1));
     }
 
     private static String normalize(String name) {
