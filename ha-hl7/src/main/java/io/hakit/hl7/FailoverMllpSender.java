@@ -89,10 +89,6 @@ public final class FailoverMllpSender implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(FailoverMllpSender.class);
     private static final AtomicInteger IDS = new AtomicInteger();
-    /** The fraction of a back-off wait that jitter may take off. */
-    private static final double JITTER = 0.25;
-    /** The shortest interval between two "every endpoint down" warnings. */
-    private static final long ALL_DOWN_REPEAT_NANOS = TimeUnit.MINUTES.toNanos(1);
     /**
      * How long after a give-up time a waiting sender looks again, so that messages accepted
      * together (a file queued in a burst) are also handed back together.
@@ -105,8 +101,6 @@ public final class FailoverMllpSender implements AutoCloseable {
     private final Charset defaultCharset;
     private final int errorRetries;
     private final Duration retryDelay;
-    private final Duration reconnectDelay;
-    private final Duration maxRetryDelay;
     private final Timing timing;
     private final Logger log;
     private final Failback failback;
@@ -124,16 +118,8 @@ public final class FailoverMllpSender implements AutoCloseable {
     private volatile long preferredHealthySince;
     private volatile boolean closed;
 
-    // outage state, used by the worker thread only
-    private final boolean[] down;
-    private final long[] downSince;
-    private int failuresInRow;
-    private int failedRounds;
-    private boolean backingOff;
-    private long nextTryAt;
-    private boolean allDown;
-    private long allDownSince;
-    private long lastAllDownWarning;
+    /** Outage state, used by the worker thread only. */
+    private final EndpointOutages outages;
 
     private static final class Pending {
         final long id;
@@ -156,8 +142,6 @@ public final class FailoverMllpSender implements AutoCloseable {
         this.defaultCharset = b.defaultCharset;
         this.errorRetries = b.errorRetries;
         this.retryDelay = b.retryDelay;
-        this.reconnectDelay = b.reconnectDelay;
-        this.maxRetryDelay = b.maxRetryDelay;
         this.timing = b.timing;
         this.log = b.logger != null ? b.logger : LOG;
         this.failback = b.failback;
@@ -166,8 +150,7 @@ public final class FailoverMllpSender implements AutoCloseable {
         this.listener = b.listener;
         this.capacity = new Semaphore(b.queueCapacity);
         this.clients = new MllpClient[endpoints.size()];
-        this.down = new boolean[endpoints.size()];
-        this.downSince = new long[endpoints.size()];
+        this.outages = new EndpointOutages(endpoints, b.reconnectDelay, b.maxRetryDelay, timing, log, this::waiting);
         for (int i = 0; i < clients.length; i++) {
             MllpClient.Builder cb = MllpClient.builder().endpoint(endpoints.get(i)).connectTimeout(b.connectTimeout)
                     .ackTimeout(b.ackTimeout).maxFrameLength(b.maxFrameLength).defaultCharset(b.defaultCharset);
@@ -357,7 +340,7 @@ public final class FailoverMllpSender implements AutoCloseable {
                 continue;
             }
             MllpEndpoint from = endpoints.get(ep);
-            acknowledged(ep);
+            outages.acknowledged(ep);
             if (ack.isAccepted()) {
                 removeFromOutbox(p);
                 emit(new SenderEvent.Delivered(controlId, from, ack, attempts));
@@ -387,7 +370,6 @@ public final class FailoverMllpSender implements AutoCloseable {
         String controlId = p.message.controlId();
         MllpEndpoint from = endpoints.get(ep);
         String why = reason(from, e);
-        failuresInRow++;
         log.debug("attempt {} to send {} to {} failed: {}", attempt, controlId, from, why);
         emit(new SenderEvent.AttemptFailed(controlId, from, e.getMessage(), attempt));
         int next = (ep + 1) % clients.length;
@@ -397,9 +379,7 @@ public final class FailoverMllpSender implements AutoCloseable {
                 preferredHealthySince = 0;
             }
         }
-        if (!down[ep]) {
-            down[ep] = true;
-            downSince[ep] = timing.nanoTime();
+        if (outages.markDown(ep)) {
             if (next != ep) {
                 log.warn("{} is down ({}); switching to {} with {} in flight", from, why, endpoints.get(next), controlId);
             } else {
@@ -411,62 +391,7 @@ public final class FailoverMllpSender implements AutoCloseable {
         if (next != ep) {
             emit(new SenderEvent.Switched(from, endpoints.get(next), e.getMessage(), controlId));
         }
-        if (failuresInRow % clients.length == 0) {
-            scheduleNextRound();
-        }
-    }
-
-    /** Every endpoint failed in this round: the next round waits, with exponential back-off and jitter. */
-    private void scheduleNextRound() {
-        long base = reconnectDelay.toNanos();
-        long cap = Math.max(base, maxRetryDelay.toNanos());
-        long nominal = base;
-        for (int i = 0; i < failedRounds && nominal < cap; i++) {
-            nominal = nominal > cap / 2 ? cap : nominal * 2;
-        }
-        nominal = Math.min(nominal, cap);
-        long delay = nominal - (long) (nominal * JITTER * timing.random());
-        failedRounds++;
-        long now = timing.nanoTime();
-        backingOff = true;
-        nextTryAt = now + delay;
-        boolean everyEndpoint = true;
-        for (boolean d : down) {
-            everyEndpoint &= d;
-        }
-        if (!everyEndpoint) {
-            log.debug("round {} failed; next try in {}", failedRounds, duration(delay));
-            return;
-        }
-        if (!allDown || now - lastAllDownWarning >= ALL_DOWN_REPEAT_NANOS) {
-            if (!allDown) {
-                allDown = true;
-                allDownSince = now;
-            }
-            lastAllDownWarning = now;
-            String which = clients.length == 1 ? "the only endpoint " + endpoints.get(0) + " is down"
-                    : "all " + clients.length + " endpoints down";
-            log.warn("{}; next try in {}; {} waiting", which, duration(delay), messages(waiting()));
-        } else {
-            log.debug("every endpoint still down after round {}; next try in {}", failedRounds, duration(delay));
-        }
-    }
-
-    /** Any acknowledgement from an endpoint: it is up, and the back-off starts again from the beginning. */
-    private void acknowledged(int ep) {
-        long now = timing.nanoTime();
-        MllpEndpoint at = endpoints.get(ep);
-        if (allDown) {
-            allDown = false;
-            log.info("delivery resumed on {} after {} with every endpoint down; {} waited", at,
-                    duration(now - allDownSince), messages(waiting()));
-        } else if (down[ep]) {
-            log.info("{} answers again after {} down", at, duration(now - downSince[ep]));
-        }
-        down[ep] = false;
-        failuresInRow = 0;
-        failedRounds = 0;
-        backingOff = false;
+        outages.attemptFailed();
     }
 
     /**
@@ -476,9 +401,9 @@ public final class FailoverMllpSender implements AutoCloseable {
      * @return false if {@code p} was handed back
      */
     private boolean awaitNextTry(Pending p, MllpTransportException last) {
-        while (backingOff && !closed) {
+        while (outages.backingOff() && !closed) {
             long now = timing.nanoTime();
-            long wait = nextTryAt - now;
+            long wait = outages.nextTryAt() - now;
             if (wait <= 0) {
                 break;
             }
@@ -490,7 +415,7 @@ public final class FailoverMllpSender implements AutoCloseable {
                 return false;
             }
         }
-        backingOff = false;
+        outages.stopBackingOff();
         return true;
     }
 
@@ -552,31 +477,10 @@ public final class FailoverMllpSender implements AutoCloseable {
         return 1 + recovered.size() + queue.size();
     }
 
-    private static String messages(int n) {
-        return n == 1 ? "1 message" : n + " messages";
-    }
-
     private static String reason(MllpEndpoint endpoint, Exception e) {
         String m = String.valueOf(e.getMessage());
         String prefix = endpoint + ": ";
         return m.startsWith(prefix) ? m.substring(prefix.length()) : m;
-    }
-
-    /** A duration for people: {@code 250 ms}, {@code 8 s}, {@code 2 min 5 s}, {@code 1 h 3 min}. */
-    static String duration(long nanos) {
-        long ms = Math.max(0, TimeUnit.NANOSECONDS.toMillis(nanos));
-        if (ms < 1000) {
-            return ms + " ms";
-        }
-        long s = (ms + 500) / 1000;
-        if (s < 60) {
-            return s + " s";
-        }
-        if (s < 3600) {
-            return (s / 60) + " min" + (s % 60 == 0 ? "" : " " + (s % 60) + " s");
-        }
-        long min = s / 60;
-        return (min / 60) + " h" + (min % 60 == 0 ? "" : " " + (min % 60) + " min");
     }
 
     private void removeFromOutbox(Pending p) {
