@@ -1,5 +1,6 @@
 package io.hakit.hl7;
 
+import io.hakit.hl7.SenderQueue.Pending;
 import io.hakit.hl7.internal.Timing;
 import io.hakit.hl7.spi.Outbox;
 import io.hakit.model.tls.TlsSettings;
@@ -11,17 +12,12 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -105,13 +101,9 @@ public final class FailoverMllpSender implements AutoCloseable {
     private final Logger log;
     private final Failback failback;
     private final Duration giveUpAfter;
-    private final Outbox outbox;
     private final Consumer<SenderEvent> listener;
 
-    private final Semaphore capacity;
-    private final BlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
-    private final ConcurrentLinkedDeque<Pending> recovered = new ConcurrentLinkedDeque<>();
-    private final ReentrantLock enqueueLock = new ReentrantLock();
+    private final SenderQueue pending;
     private final Thread worker;
     private final ScheduledExecutorService prober;
     private volatile int active;
@@ -120,21 +112,6 @@ public final class FailoverMllpSender implements AutoCloseable {
 
     /** Outage state, used by the worker thread only. */
     private final EndpointOutages outages;
-
-    private static final class Pending {
-        final long id;
-        final Hl7Message message;
-        final CompletableFuture<Ack> future = new CompletableFuture<>();
-        final boolean recovered;
-        final long acceptedAt;
-
-        Pending(long id, Hl7Message message, boolean recovered, long acceptedAt) {
-            this.id = id;
-            this.message = message;
-            this.recovered = recovered;
-            this.acceptedAt = acceptedAt;
-        }
-    }
 
     private FailoverMllpSender(Builder b) {
         this.endpoints = List.copyOf(b.endpoints);
@@ -146,9 +123,8 @@ public final class FailoverMllpSender implements AutoCloseable {
         this.log = b.logger != null ? b.logger : LOG;
         this.failback = b.failback;
         this.giveUpAfter = b.giveUpAfter;
-        this.outbox = b.outbox != null ? b.outbox : Outbox.inMemory();
         this.listener = b.listener;
-        this.capacity = new Semaphore(b.queueCapacity);
+        this.pending = new SenderQueue(b.outbox != null ? b.outbox : Outbox.inMemory(), b.queueCapacity, log);
         this.clients = new MllpClient[endpoints.size()];
         this.outages = new EndpointOutages(endpoints, b.reconnectDelay, b.maxRetryDelay, timing, log, this::waiting);
         for (int i = 0; i < clients.length; i++) {
@@ -159,21 +135,7 @@ public final class FailoverMllpSender implements AutoCloseable {
             }
             clients[i] = cb.build();
         }
-        long builtAt = timing.nanoTime();
-        for (Outbox.Entry e : outbox.pending()) {
-            Hl7Message m;
-            try {
-                m = Hl7Message.parse(e.message());
-            } catch (Hl7ParseException ex) {
-                log.warn("outbox entry {} is not an HL7 message and is dropped: {}", e.id(), ex.getMessage());
-                outbox.remove(e.id());
-                continue;
-            }
-            recovered.add(new Pending(e.id(), m, true, builtAt));
-        }
-        if (!recovered.isEmpty()) {
-            log.info("re-sending {} message(s) accepted but not acknowledged before", recovered.size());
-        }
+        pending.recover(timing.nanoTime());
         int id = IDS.incrementAndGet();
         this.worker = new Thread(this::run, "mllp-failover-sender-" + id);
         worker.setDaemon(true);
@@ -246,33 +208,7 @@ public final class FailoverMllpSender implements AutoCloseable {
             throw new IllegalArgumentException("message has no MSH-10 control ID; it cannot be acknowledged");
         }
         MllpFrameEncoder.encode(message.encode(defaultCharset)); // fails fast on unframeable payloads
-        try {
-            while (!capacity.tryAcquire(50, TimeUnit.MILLISECONDS)) {
-                checkOpen();
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new UndeliveredException(message.controlId(), "interrupted while waiting for queue space; not accepted", e);
-        }
-        enqueueLock.lock();
-        try {
-            if (closed) {
-                capacity.release();
-                checkOpen();
-            }
-            long id;
-            try {
-                id = outbox.add(message.text());
-            } catch (RuntimeException e) {
-                capacity.release();
-                throw e;
-            }
-            Pending p = new Pending(id, message, false, timing.nanoTime());
-            queue.add(p);
-            return p.future;
-        } finally {
-            enqueueLock.unlock();
-        }
+        return pending.accept(message, timing.nanoTime(), this::checkOpen).future;
     }
 
     private void checkOpen() {
@@ -283,13 +219,11 @@ public final class FailoverMllpSender implements AutoCloseable {
 
     private void run() {
         while (!closed) {
-            Pending p = recovered.poll();
-            if (p == null) {
-                try {
-                    p = queue.take();
-                } catch (InterruptedException e) {
-                    continue;
-                }
+            Pending p;
+            try {
+                p = pending.next();
+            } catch (InterruptedException e) {
+                continue;
             }
             try {
                 maybeFailback();
@@ -298,9 +232,7 @@ public final class FailoverMllpSender implements AutoCloseable {
                 log.error("failover sender: unexpected failure delivering {}", p.message, e);
                 p.future.completeExceptionally(new UndeliveredException(p.message.controlId(), e.toString(), e));
             } finally {
-                if (!p.recovered) {
-                    capacity.release();
-                }
+                pending.finished(p);
             }
         }
     }
@@ -342,7 +274,7 @@ public final class FailoverMllpSender implements AutoCloseable {
             MllpEndpoint from = endpoints.get(ep);
             outages.acknowledged(ep);
             if (ack.isAccepted()) {
-                removeFromOutbox(p);
+                pending.removeFromOutbox(p);
                 emit(new SenderEvent.Delivered(controlId, from, ack, attempts));
                 p.future.complete(ack);
                 return;
@@ -354,7 +286,7 @@ public final class FailoverMllpSender implements AutoCloseable {
                 pause(retryDelay.toNanos());
                 continue;
             }
-            removeFromOutbox(p);
+            pending.removeFromOutbox(p);
             String reason = ack.code().isError()
                     ? from + " answered " + ack.code() + " after " + errors + " retries"
                     : from + " rejected it with " + ack.code();
@@ -436,22 +368,7 @@ public final class FailoverMllpSender implements AutoCloseable {
         }
         List<Pending> expired = new ArrayList<>();
         expired.add(p);
-        while (true) {
-            Pending q = recovered.peekFirst();
-            boolean fromRecovered = q != null;
-            if (q == null) {
-                q = queue.peek();
-            }
-            if (q == null || now - q.acceptedAt < limit) {
-                break;
-            }
-            if (fromRecovered) {
-                recovered.pollFirst();
-            } else {
-                queue.poll();
-            }
-            expired.add(q);
-        }
+        expired.addAll(pending.takeExpired(now, limit));
         String reason = "no endpoint acknowledged it within " + giveUpAfter.toMillis() + " ms of being accepted";
         if (expired.size() == 1) {
             log.warn("giving up {}: {}", p.message.controlId(), reason);
@@ -462,11 +379,11 @@ public final class FailoverMllpSender implements AutoCloseable {
         }
         for (Pending q : expired) {
             String id = q.message.controlId();
-            removeFromOutbox(q);
+            pending.removeFromOutbox(q);
             emit(new SenderEvent.GivenUp(id, reason, null));
             q.future.completeExceptionally(new UndeliveredException(id, reason, last));
-            if (q != p && !q.recovered) {
-                capacity.release();
+            if (q != p) {
+                pending.finished(q);
             }
         }
         return true;
@@ -474,22 +391,13 @@ public final class FailoverMllpSender implements AutoCloseable {
 
     /** Messages accepted and not finished, counting the one in flight. */
     private int waiting() {
-        return 1 + recovered.size() + queue.size();
+        return 1 + pending.size();
     }
 
     private static String reason(MllpEndpoint endpoint, Exception e) {
         String m = String.valueOf(e.getMessage());
         String prefix = endpoint + ": ";
         return m.startsWith(prefix) ? m.substring(prefix.length()) : m;
-    }
-
-    private void removeFromOutbox(Pending p) {
-        try {
-            outbox.remove(p.id);
-        } catch (RuntimeException e) {
-            log.error("outbox: cannot remove finished message {}; it may be sent again after a restart",
-                    p.message.controlId(), e);
-        }
     }
 
     private void pause(long nanos) {
@@ -575,7 +483,7 @@ public final class FailoverMllpSender implements AutoCloseable {
      * @return the count
      */
     public int pendingCount() {
-        return outbox.pending().size();
+        return pending.outboxSize();
     }
 
     /**
@@ -600,19 +508,7 @@ public final class FailoverMllpSender implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        enqueueLock.lock();
-        try {
-            List<Pending> left = new ArrayList<>(recovered);
-            recovered.clear();
-            queue.drainTo(left);
-            for (Pending p : left) {
-                p.future.completeExceptionally(new UndeliveredException(p.message.controlId(),
-                        "the sender was closed; the message stays in the outbox", null));
-            }
-            outbox.close();
-        } finally {
-            enqueueLock.unlock();
-        }
+        pending.close();
     }
 
     /** Builds a {@link FailoverMllpSender}. Not thread-safe. */
