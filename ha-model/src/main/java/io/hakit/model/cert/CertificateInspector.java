@@ -40,22 +40,7 @@ public final class CertificateInspector {
      * @return its DNS and IP subject alternative names, in order
      */
     public static List<String> subjectAlternativeNames(X509Certificate cert) {
-        Objects.requireNonNull(cert, "cert");
-        List<String> names = new ArrayList<>();
-        try {
-            Collection<List<?>> sans = cert.getSubjectAlternativeNames();
-            if (sans != null) {
-                for (List<?> san : sans) {
-                    int kind = (Integer) san.get(0);
-                    if (kind == SAN_DNS || kind == SAN_IP) {
-                        names.add(String.valueOf(san.get(1)));
-                    }
-                }
-            }
-        } catch (CertificateParsingException e) {
-            return List.of();
-        }
-        return List.copyOf(names);
+        return names(cert, true);
     }
 
     /**
@@ -63,13 +48,18 @@ public final class CertificateInspector {
      * @return its DNS subject alternative names only, in order (no IP addresses)
      */
     public static List<String> dnsNames(X509Certificate cert) {
+        return names(cert, false);
+    }
+
+    private static List<String> names(X509Certificate cert, boolean withIp) {
         Objects.requireNonNull(cert, "cert");
         List<String> names = new ArrayList<>();
         try {
             Collection<List<?>> sans = cert.getSubjectAlternativeNames();
             if (sans != null) {
                 for (List<?> san : sans) {
-                    if (Integer.valueOf(SAN_DNS).equals(san.get(0))) {
+                    int kind = (Integer) san.get(0);
+                    if (kind == SAN_DNS || (withIp && kind == SAN_IP)) {
                         names.add(String.valueOf(san.get(1)));
                     }
                 }
