@@ -80,7 +80,7 @@ public final class CitrixAdapter implements LoadBalancerAdapter {
     @Override
     public AuditReport audit(Optional<Deployment> deployment) {
         DeviceState state = DeviceState.read(client);
-        return new AuditReport("citrix", AuditReport.Source.DEVICE, AuditReport.Scope.ALL, CitrixAuditor.audit(state),
+        return new AuditReport(Vendor.CITRIX, AuditReport.Source.DEVICE, AuditReport.Scope.ALL, CitrixAuditor.audit(state),
                 deployment.map(d -> planner().plan(d, state)), java.util.List.of());
     }
 

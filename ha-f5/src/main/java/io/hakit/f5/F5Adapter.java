@@ -141,7 +141,8 @@ public final class F5Adapter implements LoadBalancerAdapter {
         DeviceState state = read();
         Optional<Plan> drift = deployment.map(d -> Planner.plan(renderer.render(d).objects(), state, Ownership.of(d), adopt,
                 lbKey != null, fixedRequests(), expiry(d)));
-        return new AuditReport("f5", AuditReport.Source.DEVICE, AuditReport.Scope.ALL, Auditor.audit(state, deployment), drift, List.of());
+        return new AuditReport(Vendor.F5, AuditReport.Source.DEVICE, AuditReport.Scope.ALL, Auditor.audit(state, deployment), drift,
+                java.util.List.of());
     }
 
     /** Deletes the session's token (when this adapter opened the session). Never throws. */

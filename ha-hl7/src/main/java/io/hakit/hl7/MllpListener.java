@@ -20,6 +20,8 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import io.hakit.hl7.internal.SocketWatchdog;
+import io.hakit.model.GuideConstants;
+import io.hakit.model.tls.TlsSettings;
 import javax.net.ssl.SSLContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -42,8 +44,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class MllpListener implements AutoCloseable {
 
-    /** Default port: 2244, the platform's HL7 listener port. */
-    public static final int DEFAULT_PORT = 2244;
+    /** Default port: the guide's HL7 listener port, {@link GuideConstants#HL7_PORT} (2244). */
+    public static final int DEFAULT_PORT = GuideConstants.HL7_PORT;
     /** Default bind address: the loopback address (bind another address explicitly to receive from the network). */
     public static final InetAddress DEFAULT_BIND_ADDRESS = InetAddress.getLoopbackAddress();
     /** Default connection limit: 16. */
@@ -83,7 +85,7 @@ public final class MllpListener implements AutoCloseable {
         this.idleTimeout = b.idleTimeout;
         this.maxFrameLength = b.maxFrameLength;
         this.defaultCharset = b.defaultCharset;
-        this.tls = b.tls;
+        this.tls = b.tls == null ? null : b.tls.sslContext();
         this.permits = new Semaphore(maxConnections);
     }
 
@@ -389,7 +391,7 @@ public final class MllpListener implements AutoCloseable {
         private Duration idleTimeout = DEFAULT_IDLE_TIMEOUT;
         private int maxFrameLength = MllpFrameDecoder.DEFAULT_MAX_FRAME_LENGTH;
         private Charset defaultCharset = MllpClient.DEFAULT_CHARSET;
-        private SSLContext tls;
+        private TlsSettings tls;
 
         private Builder() {
         }
@@ -486,14 +488,22 @@ public final class MllpListener implements AutoCloseable {
         }
 
         /**
-         * Accept TLS connections using this context's key material; default: plain TCP.
+         * Accept TLS connections; default: plain TCP. The certificate and key this listener
+         * presents are the settings' {@link TlsSettings.Builder#clientCertificate(java.security.KeyStore, char[])
+         * certificate}; the TLS context is built once, by {@link #build()}.
          *
-         * @param context the TLS context holding the server certificate and key
+         * @param settings TLS settings holding the listener's certificate and key
          * @return this builder
-         * @throws NullPointerException if {@code context} is null
+         * @throws NullPointerException if {@code settings} is null
+         * @throws IllegalArgumentException if the settings hold no certificate to present
          */
-        public Builder tls(SSLContext context) {
-            this.tls = Objects.requireNonNull(context, "context");
+        public Builder tls(TlsSettings settings) {
+            Objects.requireNonNull(settings, "settings");
+            if (settings.clientKeyStore().isEmpty()) {
+                throw new IllegalArgumentException("tls: a listener presents a certificate, and these TLS settings"
+                        + " hold none (give one with TlsSettings.Builder.clientCertificate)");
+            }
+            this.tls = settings;
             return this;
         }
 

@@ -13,8 +13,9 @@ import io.hakit.hl7.MllpListener;
 import io.hakit.hl7.SenderEvent;
 import io.hakit.hl7.UndeliveredException;
 import io.hakit.hl7.spi.Outbox;
+import io.hakit.model.cert.Pem;
+import io.hakit.model.tls.TlsSettings;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
@@ -22,9 +23,6 @@ import java.net.UnknownHostException;
 import java.nio.charset.Charset;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.KeyStore;
-import java.security.cert.Certificate;
-import java.security.cert.CertificateFactory;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -39,8 +37,6 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
-import javax.net.ssl.SSLContext;
-import javax.net.ssl.TrustManagerFactory;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -180,7 +176,7 @@ public final class Hl7Command implements Runnable {
                     .errorRetries(errorRetries).retryDelay(retryDelay).reconnectDelay(retryDelay)
                     .maxRetryDelay(maxRetryDelay).defaultCharset(charset);
             if (tls || ca != null) {
-                builder.tls(tlsContext());
+                builder.tls(tlsSettings());
             }
             if (journal != null) {
                 builder.outbox(Outbox.journal(journal));
@@ -302,28 +298,8 @@ public final class Hl7Command implements Runnable {
             return list;
         }
 
-        private SSLContext tlsContext() throws Exception {
-            if (ca == null) {
-                return SSLContext.getDefault();
-            }
-            KeyStore trust = KeyStore.getInstance(KeyStore.getDefaultType());
-            trust.load(null, null);
-            try (InputStream in = Files.newInputStream(ca)) {
-                int n = 0;
-                for (Certificate c : CertificateFactory.getInstance("X.509").generateCertificates(in)) {
-                    trust.setCertificateEntry("ca-" + n++, c);
-                }
-                if (n == 0) {
-                    throw new IllegalArgumentException(ca + " holds no certificate");
-                }
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot read " + ca + ": " + e.getMessage(), e);
-            }
-            TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-            tmf.init(trust);
-            SSLContext ctx = SSLContext.getInstance("TLS");
-            ctx.init(null, tmf.getTrustManagers(), null);
-            return ctx;
+        private TlsSettings tlsSettings() {
+            return ca == null ? TlsSettings.defaults() : TlsSettings.builder().trust(Pem.read(ca)).build();
         }
     }
 

@@ -62,6 +62,9 @@ class CliEdgesTest {
         edges.add(new Edge("unreadable certificate", List.of("render", "--vendor", "f5", badCertTopology.toString())));
         edges.add(new Edge("unreadable --ca", List.of("health", "--ca", garbagePem.toString(), TOPOLOGY)));
         edges.add(new Edge("missing HL7 file", List.of("hl7", "send", "--endpoint", "127.0.0.1:1", missing.toString())));
+        Path hl7 = Files.writeString(dir.resolve("one.hl7"), "MSH|^~\\&|HIS|H|PS|H|20240101000000||ADT^A01|E1|P|2.5\rPID|1\r");
+        edges.add(new Edge("unreadable HL7 --ca", List.of("hl7", "send", "--endpoint", "127.0.0.1:1", "--ca",
+                garbagePem.toString(), hl7.toString())));
         for (String command : List.of("plan", "apply", "audit")) {
             edges.add(new Edge("missing file", device(command, "http://127.0.0.1:1", "PW", missing.toString())));
             edges.add(new Edge("directory", device(command, "http://127.0.0.1:1", "PW", dir.toString())));

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.hakit.model.Vendor;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -13,13 +14,13 @@ import java.util.Objects;
  * every adapter plans into this. An empty plan means the device already matches.
  * Immutable and thread-safe.
  *
- * @param vendor the target, e.g. {@code citrix}, {@code f5}, {@code iis}
+ * @param vendor the target; written in JSON and text by its key, e.g. {@code citrix}
  * @param changes the changes, in the order they must be applied
  * @param requests how many device requests applying the plan takes
  * @param conflicts what stops the plan from being applied (foreign objects in the way, a missing
  *     key); empty when it can be applied
  */
-public record Plan(String vendor, List<Change> changes, int requests, List<Conflict> conflicts) {
+public record Plan(Vendor vendor, List<Change> changes, int requests, List<Conflict> conflicts) {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -43,7 +44,7 @@ public record Plan(String vendor, List<Change> changes, int requests, List<Confl
      * @param changes the changes, in order
      * @param requests how many device requests applying it takes
      */
-    public Plan(String vendor, List<Change> changes, int requests) {
+    public Plan(Vendor vendor, List<Change> changes, int requests) {
         this(vendor, changes, requests, List.of());
     }
 
@@ -56,7 +57,7 @@ public record Plan(String vendor, List<Change> changes, int requests, List<Confl
      * @param vendor the target
      * @return a plan with nothing to do
      */
-    public static Plan empty(String vendor) {
+    public static Plan empty(Vendor vendor) {
         return new Plan(vendor, List.of(), 0);
     }
 
@@ -82,7 +83,7 @@ public record Plan(String vendor, List<Change> changes, int requests, List<Confl
     public String toText() {
         StringBuilder b = new StringBuilder();
         if (isEmpty()) {
-            return "No changes: the " + vendor + " configuration already matches the topology.\n";
+            return "No changes: the " + vendor.key() + " configuration already matches the topology.\n";
         }
         for (Change c : changes) {
             b.append(symbol(c.op())).append(' ').append(c.type()).append(' ').append(c.name()).append('\n');
@@ -136,7 +137,7 @@ public record Plan(String vendor, List<Change> changes, int requests, List<Confl
      */
     public String toJson() {
         ObjectNode root = JSON.createObjectNode();
-        root.put("vendor", vendor);
+        root.put("vendor", vendor.key());
         ArrayNode list = root.putArray("changes");
         for (Change c : changes) {
             ObjectNode n = list.addObject();

@@ -152,4 +152,21 @@ class CertificateInspectorTest {
         assertThat(CertificateInspector.describe(c)).isEqualTo("'CN=d.hospital.org' issued by 'CN=inspector root', "
                 + "valid until " + c.getNotAfter().toInstant());
     }
+
+    @Test
+    void listsDnsNamesWithoutIpAddresses() {
+        X509Certificate c = ROOT.issue(s -> s.commonName("lb").dnsNames("lb.hospital.org", "*.apps.hospital.org")
+                .ipAddresses("10.20.0.50")).certificate();
+        assertThat(CertificateInspector.dnsNames(c)).containsExactly("lb.hospital.org", "*.apps.hospital.org");
+        assertThat(CertificateInspector.dnsNames(ROOT.issue(s -> s.commonName("none")).certificate())).isEmpty();
+    }
+
+    @Test
+    void oneNameCoversAHostByTheSameRule() {
+        assertThat(CertificateInspector.nameCovers("*.hospital.org", "PatientSecure.hospital.org")).isTrue();
+        assertThat(CertificateInspector.nameCovers("*.hospital.org", "a.b.hospital.org")).isFalse();
+        assertThat(CertificateInspector.nameCovers("*.hospital.org", "hospital.org")).isFalse();
+        assertThat(CertificateInspector.nameCovers("lb.hospital.org.", "LB.hospital.org")).isTrue();
+        assertThat(CertificateInspector.nameCovers("lb.hospital.org", "lb2.hospital.org")).isFalse();
+    }
 }

@@ -7,6 +7,7 @@ import io.hakit.model.Fixtures;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -70,5 +71,27 @@ class PemTest {
         assertThat(lb.certificates()).hasSize(2);
         assertThat(CertificateInspector.covers(lb.leaf(), "patientsecure.hospital.org")).isTrue();
         assertThat(Fixtures.LB_CERT.certificates()).hasSize(1);
+    }
+
+    @Test
+    void writesCertificatesThatReadBackInOrder() {
+        ThrowawayCa.Issued leaf = CA.issueServer("app1.hospital.org");
+        String pem = Pem.write(List.of(leaf.certificate(), CA.certificate()));
+        assertThat(pem).startsWith("-----BEGIN CERTIFICATE-----\n").endsWith("-----END CERTIFICATE-----\n")
+                .doesNotContain("\r");
+        assertThat(pem.lines().filter(l -> !l.startsWith("-----"))).allMatch(l -> l.length() <= 64)
+                .anyMatch(l -> l.length() == 64);
+        assertThat(Pem.parse(pem, "written").certificates()).containsExactly(leaf.certificate(), CA.certificate());
+        assertThat(Pem.write(leaf.certificate())).isEqualTo(Pem.write(List.of(leaf.certificate())));
+        assertThat(Pem.write(List.of())).isEmpty();
+    }
+
+    @Test
+    void writesWindowsLineEndingsWhenAsked() {
+        String pem = Pem.write(List.of(CA.certificate()), Pem.CRLF);
+        assertThat(pem).isEqualTo(Pem.write(List.of(CA.certificate())).replace("\n", "\r\n"));
+        assertThat(Pem.parse(pem, "crlf").leaf()).isEqualTo(CA.certificate());
+        assertThatThrownBy(() -> Pem.write(List.of(CA.certificate()), "\r"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("lineEnding");
     }
 }
