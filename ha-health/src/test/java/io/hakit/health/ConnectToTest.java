@@ -25,24 +25,20 @@ class ConnectToTest {
     @Test
     void publishedPortIsMappedWhileSniCertificateAndHostKeepThePublishedName() {
         try (RawTlsServer s = new RawTlsServer("127.0.0.1", CA.issueServer(LB).serverContext(), RawTlsServer.Mode.KEEP_ALIVE);
-                HealthProber prober = HealthProber.builder().tls(t -> t.trust(CA.chain()))
-                        .resolver(HostResolver.mapped(Map.of()))
-                        .connectTo(ConnectTo.parse(LB + ":443:127.0.0.1:" + s.port())).build()) {
+                HealthProber prober = proberSendingPort443To(s.port())) {
             ProbeResult r = prober.probeNow(ProbeTarget.https(LB, 443), OK);
 
             assertThat(r.outcome()).as(r.reason()).isEqualTo(ProbeOutcome.SUCCESS);
             assertThat(r.url()).isEqualTo("https://" + LB + ":443/");
             assertThat(s.sniNames()).containsOnly(LB);
-            assertThat(s.hosts()).containsOnly(LB);
+            assertThat(s.hosts()).containsOnly(LB + ":443");
         }
     }
 
     @Test
     void anotherPortOfTheSameHostIsNotMapped() {
         try (RawTlsServer s = new RawTlsServer("127.0.0.1", CA.issueServer(LB).serverContext(), RawTlsServer.Mode.KEEP_ALIVE);
-                HealthProber prober = HealthProber.builder().tls(t -> t.trust(CA.chain()))
-                        .resolver(HostResolver.mapped(Map.of()))
-                        .connectTo(ConnectTo.parse(LB + ":443:127.0.0.1:" + s.port())).build()) {
+                HealthProber prober = proberSendingPort443To(s.port())) {
             ProbeResult r = prober.probeNow(ProbeTarget.https(LB, 8443), OK);
 
             assertThat(r.outcome()).isEqualTo(ProbeOutcome.UNRESOLVED);
@@ -54,14 +50,18 @@ class ConnectToTest {
     void certificateIsStillCheckedAgainstThePublishedName() {
         try (RawTlsServer s = new RawTlsServer("127.0.0.1", CA.issueServer("other.hospital.test").serverContext(),
                 RawTlsServer.Mode.KEEP_ALIVE);
-                HealthProber prober = HealthProber.builder().tls(t -> t.trust(CA.chain()))
-                        .resolver(HostResolver.mapped(Map.of()))
-                        .connectTo(ConnectTo.parse(LB + ":443:127.0.0.1:" + s.port())).build()) {
+                HealthProber prober = proberSendingPort443To(s.port())) {
             ProbeResult r = prober.probeNow(ProbeTarget.https(LB, 443), OK);
 
             assertThat(r.passed()).isFalse();
             assertThat(r.outcome().layer()).isEqualTo(ProbeOutcome.Layer.TLS);
         }
+    }
+
+    /** A prober that trusts the CA, resolves no name, and sends the LB's port 443 to {@code port} on loopback. */
+    private static HealthProber proberSendingPort443To(int port) {
+        return HealthProber.builder().tls(t -> t.trust(CA.chain())).resolver(HostResolver.mapped(Map.of()))
+                .connectTo(ConnectTo.parse(LB + ":443:127.0.0.1:" + port)).build();
     }
 
     @Test

@@ -193,23 +193,21 @@ public final class MllpListener implements AutoCloseable {
         ConnectionSlots.Admission<Socket> admission = slots.admit(socket, deadline);
         switch (admission.decision()) {
             case REFUSED:
-                rejectedConnections.incrementAndGet();
-                LOG.warn("MLLP listener on port {}: connection limit {} reached with every connection between"
-                        + " frames; closing the connection from {}", s.getLocalPort(), maxConnections,
-                        socket.getRemoteSocketAddress());
-                closeQuietly(socket);
+                drop(rejectedConnections, s, socket, " with every connection between frames");
                 return false;
             case EVICTED_ANOTHER:
-                Socket victim = admission.evicted().orElseThrow();
-                evictedConnections.incrementAndGet();
-                LOG.warn("MLLP listener on port {}: connection limit {} reached; closing the connection from {}"
-                        + " that waited longest for a frame", s.getLocalPort(), maxConnections,
-                        victim.getRemoteSocketAddress());
-                closeQuietly(victim);
+                drop(evictedConnections, s, admission.evicted().orElseThrow(), "; it waited longest for a frame");
                 return true;
             default:
                 return true;
         }
+    }
+
+    private void drop(AtomicLong counter, ServerSocket s, Socket socket, String why) {
+        counter.incrementAndGet();
+        LOG.warn("MLLP listener on port {}: connection limit {} reached{}; closing the connection from {}",
+                s.getLocalPort(), maxConnections, why, socket.getRemoteSocketAddress());
+        closeQuietly(socket);
     }
 
     private void serve(Socket socket, FrameDeadline deadline) {

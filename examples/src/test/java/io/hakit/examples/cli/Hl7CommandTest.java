@@ -168,12 +168,7 @@ class Hl7CommandTest {
                 "--max-connections", "4", "--first-byte-timeout", "300ms", "--frame-timeout", "2s",
                 "--idle-timeout", "5s", "--max-frame-length", "300"));
         listen.start();
-        Matcher m = null;
-        for (int i = 0; i < 500 && (m == null || !m.find()); i++) {
-            Thread.sleep(10);
-            m = Pattern.compile("127\\.0\\.0\\.1:(\\d+)").matcher(err.toString());
-        }
-        int port = Integer.parseInt(m.group(1));
+        int port = listeningPort();
         // --first-byte-timeout: a client that says nothing is closed
         try (java.net.Socket silent = new java.net.Socket(LOOPBACK, port)) {
             silent.setSoTimeout(5000);

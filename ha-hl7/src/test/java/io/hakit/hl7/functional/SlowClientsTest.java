@@ -70,19 +70,9 @@ class SlowClientsTest {
     void aTricklingClientIsClosedAtTheFrameDeadline() throws Exception {
         try (MllpListener l = TestNet.listener().frameTimeout(Duration.ofMillis(600)).build().start();
              Socket s = new Socket(TestNet.LOOPBACK, l.port())) {
-            OutputStream out = s.getOutputStream();
-            out.write(MllpFrameDecoder.START_BLOCK);
+            s.getOutputStream().write(MllpFrameDecoder.START_BLOCK);
             // one byte every 100 ms: an idle time-out restarted by every byte would never fire
-            boolean closed = false;
-            for (int i = 0; i < 100 && !closed; i++) {
-                Thread.sleep(100);
-                try {
-                    out.write('x');
-                    out.flush();
-                } catch (IOException e) {
-                    closed = true;
-                }
-            }
+            boolean closed = closedWhileTrickling(s, 'x');
             if (!closed) {
                 s.setSoTimeout(1);
                 try {
@@ -99,19 +89,29 @@ class SlowClientsTest {
     void bytesOutsideFramesDoNotPushBackTheFirstFrameDeadline() throws Exception {
         try (MllpListener l = TestNet.listener().firstByteTimeout(Duration.ofMillis(600)).build().start();
              Socket s = new Socket(TestNet.LOOPBACK, l.port())) {
-            OutputStream out = s.getOutputStream();
-            boolean closed = false;
-            for (int i = 0; i < 100 && !closed; i++) {
-                Thread.sleep(100);
-                try {
-                    out.write('j');
-                    out.flush();
-                } catch (IOException e) {
-                    closed = true;
-                }
-            }
+            boolean closed = closedWhileTrickling(s, 'j');
             assertThat(closed).as("closed by the listener within 10 s of junk").isTrue();
         }
+    }
+
+    /** Sends {@code b} every 100 ms for up to 10 s; true once a write fails because the listener closed. */
+    private static boolean closedWhileTrickling(Socket s, int b) throws InterruptedException {
+        OutputStream out;
+        try {
+            out = s.getOutputStream();
+        } catch (IOException e) {
+            return true;
+        }
+        for (int i = 0; i < 100; i++) {
+            Thread.sleep(100);
+            try {
+                out.write(b);
+                out.flush();
+            } catch (IOException e) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Opens a frame and sends one byte per interval; reconnects (after a pause) when closed. */
