@@ -246,13 +246,10 @@ public final class MllpListener implements AutoCloseable {
                         completed[0]++;
                         respond(payload, out);
                     });
-                } catch (FrameTooLongException e) {
-                    frameErrors.incrementAndGet();
-                    LOG.warn("MLLP listener from {}: {}", socket.getRemoteSocketAddress(), e.getMessage());
-                    oversize = e;
                 } catch (MllpFrameException e) {
                     frameErrors.incrementAndGet();
                     LOG.warn("MLLP listener from {}: {}", socket.getRemoteSocketAddress(), e.getMessage());
+                    oversize = oversize != null ? oversize : tooLong(e);
                 } finally {
                     droppedBytes.addAndGet(decoder.droppedBytes() - droppedBefore);
                     deadline.afterRead(decoder.inFrame(), completed[0], System.nanoTime());
@@ -273,6 +270,19 @@ public final class MllpListener implements AutoCloseable {
             closeQuietly(socket);
             slots.release(socket);
         }
+    }
+
+    /** The frame-too-long error among a decode call's errors (the first one thrown or one suppressed), or null. */
+    private static FrameTooLongException tooLong(MllpFrameException e) {
+        if (e instanceof FrameTooLongException) {
+            return (FrameTooLongException) e;
+        }
+        for (Throwable t : e.getSuppressed()) {
+            if (t instanceof FrameTooLongException) {
+                return (FrameTooLongException) t;
+            }
+        }
+        return null;
     }
 
     /**

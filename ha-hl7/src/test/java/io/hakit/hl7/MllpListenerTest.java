@@ -83,6 +83,25 @@ class MllpListenerTest {
     }
 
     @Test
+    void answersAnOversizeFrameThatFollowsACorruptOneInTheSameWrite() throws Exception {
+        try (MllpListener l = TestNet.listener().maxFrameLength(400).build().start();
+             Socket s = new Socket(TestNet.LOOPBACK, l.port())) {
+            s.setSoTimeout(5000);
+            String big = TestMessages.adtA01("BIG2").text() + "NTE|1||" + "x".repeat(1000) + "\r";
+            java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+            bytes.write(MllpFrameDecoder.START_BLOCK);
+            bytes.writeBytes("MSH|^~\\&|cut short".getBytes(StandardCharsets.US_ASCII));
+            bytes.writeBytes(MllpFrameEncoder.encode(big.getBytes(StandardCharsets.US_ASCII)));
+            s.getOutputStream().write(bytes.toByteArray());
+
+            Ack ack = Ack.of(Hl7Message.decode(readFrame(s.getInputStream()), StandardCharsets.US_ASCII));
+            assertThat(ack.code()).isEqualTo(AckCode.AR);
+            assertThat(ack.acknowledgedControlId()).isEqualTo("BIG2");
+            assertThat(s.getInputStream().read()).isEqualTo(-1);
+        }
+    }
+
+    @Test
     void answersAnOversizeFrameWithoutAHeaderWithAGenericAr() throws Exception {
         try (MllpListener l = TestNet.listener().maxFrameLength(400).build().start();
              Socket s = new Socket(TestNet.LOOPBACK, l.port())) {
