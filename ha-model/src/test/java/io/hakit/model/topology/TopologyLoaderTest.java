@@ -570,6 +570,43 @@ class TopologyLoaderTest {
 
     // ------------------------------------------------------------------------------------------ good input
 
+    @Test
+    void yamlAliasIsRefusedNamingFileLineAndAliasInsteadOfReadAsText() {
+        String yaml = String.join("\n",
+                "name: t",                                   // 1
+                "loadBalancer:",                             // 2
+                "  vendor: citrix",                          // 3
+                "  fqdn: patientsecure.hospital.org",        // 4
+                "servers:",                                  // 5
+                "  - &s0 app1.hospital.org",                 // 6
+                "  - app2.hospital.org",                     // 7
+                "  - *s0",                                   // 8
+                "services:",                                 // 9
+                "  web-services: {}", "");
+
+        TopologyException e = fails(yaml, 8, "servers[2]", "YAML alias '*s0' is not supported", "write the value out");
+        assertThat(e.getMessage()).doesNotContain("Exception");
+    }
+
+    @Test
+    void yamlMergeKeyIsRefusedAsAnAlias() {
+        String yaml = HEAD + String.join("\n",
+                "  web-services: &ws { port: 7001 }",       // 11
+                "  fhir:",                                   // 12
+                "    <<: *ws",                               // 13
+                "");
+
+        fails(yaml, 13, "services.fhir.<<", "YAML alias '*ws'");
+    }
+
+    @Test
+    void anAnchorAloneChangesNothing() {
+        Deployment d = load(HEAD + "  web-services: &ws { port: 7001 }\n");
+
+        assertThat(d.services()).hasSize(1);
+        assertThat(d.services().get(0).ports()).containsExactly(7001);
+    }
+
     static final String FULL_YAML = String.join("\n",
             "name: example",
             "environment: production",

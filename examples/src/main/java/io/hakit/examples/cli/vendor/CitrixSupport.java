@@ -26,6 +26,9 @@ import java.util.Optional;
  */
 public final class CitrixSupport implements VendorSupport {
 
+    /** The CA file {@code hakit simulate citrix --tls} writes into the TLS directory. */
+    public static final String SIMULATOR_CA = "simulator-ca.pem";
+
     @Override
     public String key() {
         return "citrix";
@@ -67,9 +70,9 @@ public final class CitrixSupport implements VendorSupport {
             ThrowawayCa.Issued cert = ca.issueServer("127.0.0.1", "localhost");
             try {
                 Files.createDirectories(dir);
-                Files.writeString(dir.resolve("simulator-ca.pem"), ca.certificatePem());
+                Files.writeString(dir.resolve(SIMULATOR_CA), ca.certificatePem());
             } catch (IOException e) {
-                throw new UncheckedIOException("cannot write " + dir.resolve("simulator-ca.pem"), e);
+                throw new UncheckedIOException("cannot write " + dir.resolve(SIMULATOR_CA), e);
             }
             b.tls(cert.chain().certificates().toArray(new X509Certificate[0]), cert.privateKey());
         }
@@ -78,6 +81,11 @@ public final class CitrixSupport implements VendorSupport {
             @Override
             public URI url() {
                 return sim.url();
+            }
+
+            @Override
+            public Optional<Path> caFile() {
+                return options.tlsDirectory().map(d -> d.resolve(SIMULATOR_CA));
             }
 
             @Override

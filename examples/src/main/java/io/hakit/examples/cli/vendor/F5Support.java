@@ -100,6 +100,11 @@ public final class F5Support implements VendorSupport {
             }
 
             @Override
+            public Optional<Path> caFile() {
+                return options.tlsDirectory().map(d -> d.resolve(SIMULATOR_CA));
+            }
+
+            @Override
             public void close() {
                 sim.close();
             }
