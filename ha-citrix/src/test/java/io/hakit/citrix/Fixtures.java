@@ -2,7 +2,7 @@ package io.hakit.citrix;
 
 import io.hakit.citrix.sim.CitrixSimulator;
 import io.hakit.model.Deployment;
-import io.hakit.model.cert.ThrowawayCa;
+import io.hakit.test.ThrowawayCa;
 import io.hakit.model.topology.TopologyLoader;
 import java.io.IOException;
 import java.io.UncheckedIOException;

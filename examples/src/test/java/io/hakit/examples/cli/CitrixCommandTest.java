@@ -3,7 +3,7 @@ package io.hakit.examples.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.hakit.citrix.sim.CitrixSimulator;
-import io.hakit.model.cert.ThrowawayCa;
+import io.hakit.test.ThrowawayCa;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;

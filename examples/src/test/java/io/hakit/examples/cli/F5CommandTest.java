@@ -3,7 +3,7 @@ package io.hakit.examples.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.hakit.f5.sim.F5Simulator;
-import io.hakit.model.cert.ThrowawayCa;
+import io.hakit.test.ThrowawayCa;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

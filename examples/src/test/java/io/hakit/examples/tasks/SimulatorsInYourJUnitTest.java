@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.hakit.f5.F5Adapter;
 import io.hakit.f5.sim.F5Simulator;
 import io.hakit.model.Deployment;
-import io.hakit.model.cert.ThrowawayCa;
+import io.hakit.test.ThrowawayCa;
 import io.hakit.model.plan.ApplyListener;
 import io.hakit.model.plan.ApplyResult;
 import io.hakit.model.topology.TopologyLoader;

@@ -8,7 +8,7 @@ import io.hakit.citrix.sim.CitrixSimulator;
 import io.hakit.hl7.AckCode;
 import io.hakit.hl7.Hl7Handler;
 import io.hakit.hl7.MllpListener;
-import io.hakit.model.cert.ThrowawayCa;
+import io.hakit.test.ThrowawayCa;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.net.InetAddress;

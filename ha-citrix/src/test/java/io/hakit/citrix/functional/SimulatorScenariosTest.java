@@ -9,7 +9,7 @@ import io.hakit.citrix.CitrixAdapter;
 import io.hakit.citrix.Fixtures;
 import io.hakit.citrix.NitroResource;
 import io.hakit.citrix.sim.CitrixSimulator;
-import io.hakit.citrix.sim.RecordedRequest;
+import io.hakit.sim.RecordedRequest;
 import io.hakit.model.ConflictException;
 import io.hakit.model.DeviceException;
 import io.hakit.model.plan.ApplyListener;
@@ -251,7 +251,7 @@ class SimulatorScenariosTest {
     void aRenewedLbCertificateIsSwappedInPlaceKeepingItsBindings() {
         converge();
         long bound = sim.snapshot().path("sslvserver_sslcertkey_binding").size();
-        io.hakit.model.cert.ThrowawayCa.Issued renewed = io.hakit.model.cert.ThrowawayCa.create("renewal CA")
+        io.hakit.test.ThrowawayCa.Issued renewed = io.hakit.test.ThrowawayCa.create("renewal CA")
                 .issueServer("patientsecure.hospital.org");
         io.hakit.model.Deployment next = reference.copy(b -> b.loadBalancer(reference.loadBalancer()
                 .copy(l -> l.certificate(renewed.chain()))));
@@ -273,7 +273,7 @@ class SimulatorScenariosTest {
         assertThat(sim.requests()).noneMatch(q -> q.method().equals("DELETE") && q.path().contains("sslcertkey"));
         try (CitrixAdapter noKey = CitrixAdapter.builder().client(Fixtures.client(sim)).build()) {
             io.hakit.model.Deployment again = reference.copy(b -> b.loadBalancer(reference.loadBalancer()
-                    .copy(l -> l.certificate(io.hakit.model.cert.ThrowawayCa.create("third CA")
+                    .copy(l -> l.certificate(io.hakit.test.ThrowawayCa.create("third CA")
                             .issueServer("patientsecure.hospital.org").chain()))));
             assertThat(noKey.plan(again).conflicts()).extracting(Conflict::kind)
                     .containsExactly(Conflict.Kind.MISSING_KEY);

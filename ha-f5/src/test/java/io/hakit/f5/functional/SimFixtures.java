@@ -1,7 +1,7 @@
 package io.hakit.f5.functional;
 
 import io.hakit.model.Deployment;
-import io.hakit.model.cert.ThrowawayCa;
+import io.hakit.test.ThrowawayCa;
 import io.hakit.model.topology.TopologyLoader;
 import java.io.IOException;
 import java.io.UncheckedIOException;
