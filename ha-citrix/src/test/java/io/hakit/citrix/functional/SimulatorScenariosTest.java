@@ -18,16 +18,16 @@ import io.hakit.model.plan.Change;
 import io.hakit.model.plan.ChangeOp;
 import io.hakit.model.plan.Conflict;
 import io.hakit.model.plan.Plan;
+import io.hakit.test.CitrixSimulatorTest;
 import java.nio.file.Path;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+@CitrixSimulatorTest
 class SimulatorScenariosTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -36,17 +36,7 @@ class SimulatorScenariosTest {
     Path dir;
 
     private final io.hakit.model.Deployment reference = Fixtures.reference();
-    private CitrixSimulator sim;
-
-    @BeforeEach
-    void start() {
-        sim = CitrixSimulator.builder().start();
-    }
-
-    @AfterEach
-    void stop() {
-        sim.close();
-    }
+    CitrixSimulator sim;
 
     private ApplyResult converge() {
         try (CitrixAdapter adc = Fixtures.adapter(sim, dir)) {
