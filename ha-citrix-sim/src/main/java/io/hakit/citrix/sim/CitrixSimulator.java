@@ -3,7 +3,7 @@ package io.hakit.citrix.sim;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.hakit.citrix.sim.internal.FaultPlan;
+import io.hakit.citrix.sim.internal.CitrixFaultPlan;
 import io.hakit.citrix.sim.internal.NitroHandler;
 import io.hakit.citrix.sim.internal.NitroStore;
 import io.hakit.model.TransportException;
@@ -61,8 +61,8 @@ public final class CitrixSimulator implements DeviceSimulator {
 
     private final Object lock = new Object();
     private final NitroStore store = new NitroStore();
-    private final FaultPlan plan = new FaultPlan();
-    private final Faults faults = new Faults(plan);
+    private final CitrixFaultPlan plan = new CitrixFaultPlan();
+    private final CitrixFaults faults = new CitrixFaults(plan);
     private final NitroHandler handler;
     private final LoopbackServer server;
 
@@ -113,7 +113,7 @@ public final class CitrixSimulator implements DeviceSimulator {
     }
 
     /** @return the fault injection of this simulator */
-    public Faults faults() {
+    public CitrixFaults faults() {
         return faults;
     }
 

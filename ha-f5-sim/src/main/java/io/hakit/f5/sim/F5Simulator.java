@@ -2,10 +2,10 @@ package io.hakit.f5.sim;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.hakit.f5.sim.internal.Device;
-import io.hakit.f5.sim.internal.F5Error;
-import io.hakit.f5.sim.internal.FaultPlan;
+import io.hakit.f5.sim.internal.SimulatedF5Error;
+import io.hakit.f5.sim.internal.F5FaultPlan;
 import io.hakit.f5.sim.internal.HttpFront;
-import io.hakit.f5.sim.internal.Json;
+import io.hakit.f5.sim.internal.F5SimJson;
 import io.hakit.model.TransportException;
 import io.hakit.model.Vendor;
 import io.hakit.sim.DeviceSimulator;
@@ -65,14 +65,14 @@ public final class F5Simulator implements DeviceSimulator {
     public static final Duration DEFAULT_TRANSACTION_TIMEOUT = Duration.ofSeconds(120);
 
     private final Device device;
-    private final FaultPlan plan;
-    private final Faults faults;
+    private final F5FaultPlan plan;
+    private final F5Faults faults;
     private final HttpFront front;
     private final LoopbackServer server;
 
     private F5Simulator(Builder b) {
-        this.plan = new FaultPlan();
-        this.faults = new Faults(plan);
+        this.plan = new F5FaultPlan();
+        this.faults = new F5Faults(plan);
         this.device = new Device(new Device.Settings(Map.copyOf(b.users), b.tokenTimeout, b.tokenCap, b.adminExempt,
                 b.deviceGroup, b.clock, b.transactionTimeout, b.syncDelay), plan);
         this.front = new HttpFront(device, plan);
@@ -121,7 +121,7 @@ public final class F5Simulator implements DeviceSimulator {
     }
 
     /** @return the fault injector */
-    public Faults faults() {
+    public F5Faults faults() {
         return faults;
     }
 
@@ -204,8 +204,8 @@ public final class F5Simulator implements DeviceSimulator {
         Objects.requireNonNull(path, "path");
         String decoded = io.hakit.f5.sim.internal.Names.decodePath(path);
         try {
-            device.direct(method, decoded, body == null ? null : Json.MAPPER.valueToTree(new LinkedHashMap<>(body)));
-        } catch (F5Error e) {
+            device.direct(method, decoded, body == null ? null : F5SimJson.MAPPER.valueToTree(new LinkedHashMap<>(body)));
+        } catch (SimulatedF5Error e) {
             throw new SimulatorException(e.status(), e.vendorCode(), e.getMessage(), decoded, method + " " + decoded);
         }
     }

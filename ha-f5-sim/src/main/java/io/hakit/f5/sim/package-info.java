@@ -50,7 +50,7 @@
  * is missing ({@code File not found: /var/config/rest/downloads/<f>}) or is not PEM ({@code Caught SSL
  * exception: ...}), a second default persistence profile;</li>
  * <li>a path the device does not serve answers 404 {@code URI path ... not registered. ...};
- * restarts and overload answer Jetty HTML pages (§4) through {@link io.hakit.f5.sim.Faults}.</li>
+ * restarts and overload answer Jetty HTML pages (§4) through {@link io.hakit.f5.sim.F5Faults}.</li>
  * </ul>
  */
 package io.hakit.f5.sim;

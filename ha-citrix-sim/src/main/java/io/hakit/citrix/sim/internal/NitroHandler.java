@@ -1,6 +1,6 @@
 package io.hakit.citrix.sim.internal;
 
-import static io.hakit.citrix.sim.internal.Errors.error;
+import static io.hakit.citrix.sim.internal.NitroErrorCodes.error;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -49,7 +49,7 @@ public final class NitroHandler implements HttpHandler {
     private final Object lock;
     private final NitroStore store;
     private final Sessions sessions;
-    private final FaultPlan faults;
+    private final CitrixFaultPlan faults;
     private final String user;
     private final String password;
     private final List<RecordedRequest> requests = new ArrayList<>();
@@ -85,7 +85,7 @@ public final class NitroHandler implements HttpHandler {
      * @param password the one user's password
      * @param secondary whether the node starts as the HA secondary
      */
-    public NitroHandler(Object lock, NitroStore store, Duration sessionTimeout, java.time.Clock clock, FaultPlan faults, String user,
+    public NitroHandler(Object lock, NitroStore store, Duration sessionTimeout, java.time.Clock clock, CitrixFaultPlan faults, String user,
             String password, boolean secondary) {
         this.lock = lock;
         this.store = store;
@@ -135,7 +135,7 @@ public final class NitroHandler implements HttpHandler {
             r = failure(e);
         } catch (RuntimeException e) {
             LOG.debug("simulator failed on {} {}", method, rawPath, e);
-            r = failure(Errors.refusal(599, Errors.NOT_PERMITTED, "Operation not permitted [internal]"));
+            r = failure(NitroErrorCodes.refusal(599, NitroErrorCodes.NOT_PERMITTED, "Operation not permitted [internal]"));
         }
         record(ex, method, rawPath, rawQuery, body, r.reset ? 0 : r.status);
         LOG.debug("{} {} -> {}", method, rawPath, r.reset ? "reset" : r.status);
@@ -217,7 +217,7 @@ public final class NitroHandler implements HttpHandler {
         String resource = decode(slash < 0 ? rest : rest.substring(0, slash)).toLowerCase(Locale.ROOT);
         String name = slash < 0 || slash == rest.length() - 1 ? null : decodeName(rest.substring(slash + 1));
         if (resource.isEmpty()) {
-            throw error(Errors.NO_SUCH_RESOURCE, "resource", "");
+            throw error(NitroErrorCodes.NO_SUCH_RESOURCE, "resource", "");
         }
         Map<String, String> query = parseQuery(rawQuery);
         String cookieToken = token(ex);
@@ -227,7 +227,7 @@ public final class NitroHandler implements HttpHandler {
         String session = authenticate(ex, cookieToken);
         if (resource.equals("logout")) {
             if (!method.equals("POST")) {
-                throw error(Errors.INVALID_VALUE, "method", method);
+                throw error(NitroErrorCodes.INVALID_VALUE, "method", method);
             }
             if (session != null) {
                 sessions.close(session);
@@ -244,7 +244,7 @@ public final class NitroHandler implements HttpHandler {
             case "DELETE":
                 return write(method, resource, name, query, body, ex);
             default:
-                return Response.json(405, errorBody(error(Errors.INVALID_VALUE, "method", method)));
+                return Response.json(405, errorBody(error(NitroErrorCodes.INVALID_VALUE, "method", method)));
         }
     }
 
@@ -285,7 +285,7 @@ public final class NitroHandler implements HttpHandler {
         for (String p : text.split(",")) {
             int c = p.indexOf(':');
             if (c <= 0) {
-                throw error(Errors.INVALID_VALUE, "args", decode(p));
+                throw error(NitroErrorCodes.INVALID_VALUE, "args", decode(p));
             }
             m.put(decode(p.substring(0, c)).toLowerCase(Locale.ROOT), decode(p.substring(c + 1)));
         }
@@ -316,7 +316,7 @@ public final class NitroHandler implements HttpHandler {
     private String authenticate(HttpExchange ex, String token) {
         if (token != null) {
             if (sessions.use(token) != Sessions.State.VALID) {
-                throw error(Errors.SESSION_EXPIRED);
+                throw error(NitroErrorCodes.SESSION_EXPIRED);
             }
             return token;
         }
@@ -324,49 +324,49 @@ public final class NitroHandler implements HttpHandler {
         String p = ex.getRequestHeaders().getFirst("X-NITRO-PASS");
         if (u != null || p != null) {
             if (!user.equals(u) || !password.equals(p)) {
-                throw error(Errors.BAD_CREDENTIALS);
+                throw error(NitroErrorCodes.BAD_CREDENTIALS);
             }
             return null;
         }
-        throw error(Errors.NOT_LOGGED_IN);
+        throw error(NitroErrorCodes.NOT_LOGGED_IN);
     }
 
     private Response login(String method, String cookieToken, String body) {
         if (!method.equals("POST")) {
-            throw error(Errors.INVALID_VALUE, "method", method);
+            throw error(NitroErrorCodes.INVALID_VALUE, "method", method);
         }
         if (cookieToken != null && sessions.use(cookieToken) != Sessions.State.VALID) {
             // a stale cookie on the login itself is refused (telegraf#11478)
-            throw error(Errors.SESSION_EXPIRED);
+            throw error(NitroErrorCodes.SESSION_EXPIRED);
         }
         JsonNode wrapped = wrapped(body, "login");
         if (!wrapped.isObject()) {
-            throw error(Errors.INVALID_ARGUMENT, "login");
+            throw error(NitroErrorCodes.INVALID_ARGUMENT, "login");
         }
         ObjectNode login = (ObjectNode) wrapped;
         for (Iterator<String> it = login.fieldNames(); it.hasNext();) {
             String f = it.next();
             if (!Set.of("username", "password", "timeout").contains(f)) {
-                throw error(Errors.INVALID_ARGUMENT, f);
+                throw error(NitroErrorCodes.INVALID_ARGUMENT, f);
             }
         }
         String u = login.path("username").asText("");
         String p = login.path("password").asText("");
         if (u.isEmpty()) {
-            throw error(Errors.ARGUMENT_MISSING, "username");
+            throw error(NitroErrorCodes.ARGUMENT_MISSING, "username");
         }
         if (p.isEmpty()) {
-            throw error(Errors.ARGUMENT_MISSING, "password");
+            throw error(NitroErrorCodes.ARGUMENT_MISSING, "password");
         }
         if (!user.equals(u) || !password.equals(p)) {
-            throw error(Errors.BAD_CREDENTIALS);
+            throw error(NitroErrorCodes.BAD_CREDENTIALS);
         }
         Duration requested = null;
         if (login.has("timeout")) {
             JsonNode t = login.get("timeout");
             long seconds = t.isIntegralNumber() ? t.longValue() : t.isTextual() ? parse(t.textValue()) : -1;
             if (seconds <= 0) {
-                throw error(Errors.INVALID_VALUE, "timeout", t.asText());
+                throw error(NitroErrorCodes.INVALID_VALUE, "timeout", t.asText());
             }
             requested = Duration.ofSeconds(seconds);
         }
@@ -409,19 +409,19 @@ public final class NitroHandler implements HttpHandler {
             default:
                 if (AGGREGATES.contains(resource)) {
                     if (name == null && !bulk) {
-                        throw error(Errors.ARGUMENT_MISSING, "name");
+                        throw error(NitroErrorCodes.ARGUMENT_MISSING, "name");
                     }
                     rows = store.readAggregate(resource.substring(0, resource.length() - "_binding".length()), name);
                 } else {
                     ResourceDef d = NitroStore.def(resource);
                     if (d.isBinding() && name == null && !bulk) {
-                        throw error(Errors.ARGUMENT_MISSING, d.key);
+                        throw error(NitroErrorCodes.ARGUMENT_MISSING, d.key);
                     }
                     rows = store.read(resource, name);
                     Map<String, String> args = pairs(query.get("args"));
                     for (String a : args.keySet()) {
                         if (!d.getArgs.contains(a)) {
-                            throw error(Errors.INVALID_ARGUMENT, a);
+                            throw error(NitroErrorCodes.INVALID_ARGUMENT, a);
                         }
                     }
                     rows = filter(rows, args, false);
@@ -457,7 +457,7 @@ public final class NitroHandler implements HttpHandler {
                     .put("hellointerval", 200).put("deadinterval", 3);
         }
         if (name != null && a.isEmpty()) {
-            throw error(Errors.NO_SUCH_RESOURCE, "id", name);
+            throw error(NitroErrorCodes.NO_SUCH_RESOURCE, "id", name);
         }
         return a;
     }
@@ -488,7 +488,7 @@ public final class NitroHandler implements HttpHandler {
             try {
                 return Pattern.compile(wanted.substring(1, wanted.length() - 1)).matcher(value).find();
             } catch (PatternSyntaxException e) {
-                throw error(Errors.INVALID_VALUE, "filter", wanted);
+                throw error(NitroErrorCodes.INVALID_VALUE, "filter", wanted);
             }
         }
         return value.equals(wanted);
@@ -501,7 +501,7 @@ public final class NitroHandler implements HttpHandler {
         long size = parse(query.get("pagesize"));
         long no = query.containsKey("pageno") ? parse(query.get("pageno")) : 1;
         if (size <= 0 || no <= 0) {
-            throw error(Errors.INVALID_VALUE, "pagesize", query.get("pagesize"));
+            throw error(NitroErrorCodes.INVALID_VALUE, "pagesize", query.get("pagesize"));
         }
         ArrayNode out = NitroStore.F.arrayNode();
         for (long i = (no - 1) * size; i < Math.min(rows.size(), no * size); i++) {
@@ -533,7 +533,7 @@ public final class NitroHandler implements HttpHandler {
         String action = query.get("action");
         boolean save = resource.equals("nsconfig") && "save".equalsIgnoreCase(action);
         if (!save) {
-            FaultPlan.Decision d = faults.nextWrite();
+            CitrixFaultPlan.Decision d = faults.nextWrite();
             if (!d.delay.isZero()) {
                 sleep(d.delay);
             }
@@ -545,7 +545,7 @@ public final class NitroHandler implements HttpHandler {
             }
         }
         if (secondary) {
-            throw error(Errors.NOT_PRIMARY);
+            throw error(NitroErrorCodes.NOT_PRIMARY);
         }
         if (save) {
             return save(method, body);
@@ -555,7 +555,7 @@ public final class NitroHandler implements HttpHandler {
         synchronized (lock) {
             if (method.equals("DELETE")) {
                 if (name == null) {
-                    throw error(Errors.ARGUMENT_MISSING, "name");
+                    throw error(NitroErrorCodes.ARGUMENT_MISSING, "name");
                 }
                 ObjectNode touched = NitroStore.F.objectNode();
                 ResourceDef d = Schema.get(resource);
@@ -579,7 +579,7 @@ public final class NitroHandler implements HttpHandler {
             }
             if (action != null) {
                 if (resource.equals("nsconfig")) {
-                    throw error(Errors.INVALID_VALUE, "action", action);
+                    throw error(NitroErrorCodes.INVALID_VALUE, "action", action);
                 }
                 return run(resource, payload, mode, 200, false, item -> store.action(resource, action, item));
             }
@@ -601,21 +601,21 @@ public final class NitroHandler implements HttpHandler {
 
     private Response save(String method, String body) {
         if (!method.equals("POST")) {
-            throw error(Errors.INVALID_VALUE, "method", method);
+            throw error(NitroErrorCodes.INVALID_VALUE, "method", method);
         }
         if (!body.isBlank()) {
             JsonNode n = wrapped(body, "nsconfig");
             if (!n.isObject()) {
-                throw error(Errors.INVALID_ARGUMENT, "nsconfig");
+                throw error(NitroErrorCodes.INVALID_ARGUMENT, "nsconfig");
             }
             n.fieldNames().forEachRemaining(f -> {
                 if (!f.equals("all")) {
-                    throw error(Errors.INVALID_ARGUMENT, f);
+                    throw error(NitroErrorCodes.INVALID_ARGUMENT, f);
                 }
             });
         }
         if (faults.takeSaveBusy()) {
-            throw error(Errors.IN_PROGRESS);
+            throw error(NitroErrorCodes.IN_PROGRESS);
         }
         synchronized (lock) {
             saved = store.snapshot();
@@ -629,24 +629,24 @@ public final class NitroHandler implements HttpHandler {
         try {
             n = body.isBlank() ? null : JSON.readTree(body);
         } catch (JsonProcessingException e) {
-            throw error(Errors.INVALID_ARGUMENT, "request body is not JSON");
+            throw error(NitroErrorCodes.INVALID_ARGUMENT, "request body is not JSON");
         }
         if (n == null || !n.isObject()) {
-            throw error(Errors.ARGUMENT_MISSING, resource);
+            throw error(NitroErrorCodes.ARGUMENT_MISSING, resource);
         }
         JsonNode v = null;
         for (Iterator<Map.Entry<String, JsonNode>> it = n.properties().iterator(); it.hasNext();) {
             Map.Entry<String, JsonNode> e = it.next();
             if (!e.getKey().equalsIgnoreCase(resource)) {
-                throw error(Errors.INVALID_ARGUMENT, e.getKey());
+                throw error(NitroErrorCodes.INVALID_ARGUMENT, e.getKey());
             }
             v = e.getValue();
         }
         if (v == null) {
-            throw error(Errors.ARGUMENT_MISSING, resource);
+            throw error(NitroErrorCodes.ARGUMENT_MISSING, resource);
         }
         if (!v.isObject() && !v.isArray()) {
-            throw error(Errors.INVALID_VALUE, resource, v.asText());
+            throw error(NitroErrorCodes.INVALID_VALUE, resource, v.asText());
         }
         return v;
     }
@@ -667,7 +667,7 @@ public final class NitroHandler implements HttpHandler {
                 case "rollback":
                     return ROLLBACK;
                 default:
-                    throw error(Errors.INVALID_VALUE, "X-NITRO-ONERROR", header);
+                    throw error(NitroErrorCodes.INVALID_VALUE, "X-NITRO-ONERROR", header);
             }
         }
     }
@@ -697,12 +697,12 @@ public final class NitroHandler implements HttpHandler {
         List<Item> items = new ArrayList<>();
         for (JsonNode x : payload) {
             if (!x.isObject()) {
-                throw error(Errors.INVALID_VALUE, resource, x.asText());
+                throw error(NitroErrorCodes.INVALID_VALUE, resource, x.asText());
             }
             items.add(new Item(resource, (ObjectNode) x));
         }
         if (items.isEmpty()) {
-            throw error(Errors.ARGUMENT_MISSING, resource);
+            throw error(NitroErrorCodes.ARGUMENT_MISSING, resource);
         }
         return bulk(items, mode, okStatus, addOrBind, item -> op.accept(item.attrs));
     }
@@ -731,7 +731,7 @@ public final class NitroHandler implements HttpHandler {
         if (before != null) {
             store.restore(before);
         }
-        ObjectNode b = errorBody(error(Errors.BULK_FAILED));
+        ObjectNode b = errorBody(error(NitroErrorCodes.BULK_FAILED));
         if (mode == Mode.CONTINUE) {
             b.set("response", results);
         } else {
@@ -748,16 +748,16 @@ public final class NitroHandler implements HttpHandler {
         } else if (action.equalsIgnoreCase("remove") || action.equalsIgnoreCase("rm")) {
             remove = true;
         } else {
-            throw error(Errors.INVALID_VALUE, "action", action);
+            throw error(NitroErrorCodes.INVALID_VALUE, "action", action);
         }
         JsonNode n;
         try {
             n = body.isBlank() ? null : JSON.readTree(body);
         } catch (JsonProcessingException e) {
-            throw error(Errors.INVALID_ARGUMENT, "request body is not JSON");
+            throw error(NitroErrorCodes.INVALID_ARGUMENT, "request body is not JSON");
         }
         if (n == null || !n.isObject() || n.isEmpty()) {
-            throw error(Errors.ARGUMENT_MISSING, "macroapi");
+            throw error(NitroErrorCodes.ARGUMENT_MISSING, "macroapi");
         }
         List<Item> items = new ArrayList<>();
         n.properties().forEach(e -> {
@@ -765,7 +765,7 @@ public final class NitroHandler implements HttpHandler {
             JsonNode v = e.getValue();
             for (JsonNode x : v.isArray() ? v : List.of(v)) {
                 if (!x.isObject()) {
-                    throw error(Errors.INVALID_VALUE, type, x.asText());
+                    throw error(NitroErrorCodes.INVALID_VALUE, type, x.asText());
                 }
                 items.add(new Item(type, (ObjectNode) x));
             }
@@ -784,7 +784,7 @@ public final class NitroHandler implements HttpHandler {
         ResourceDef d = NitroStore.def(item.resource);
         String key = item.attrs.path(d.key).asText("");
         if (key.isEmpty()) {
-            throw error(Errors.ARGUMENT_MISSING, d.key);
+            throw error(NitroErrorCodes.ARGUMENT_MISSING, d.key);
         }
         Map<String, String> args = new LinkedHashMap<>();
         item.attrs.properties().forEach(e -> {

@@ -1,6 +1,6 @@
 package io.hakit.citrix.sim.internal;
 
-import static io.hakit.citrix.sim.internal.Errors.error;
+import static io.hakit.citrix.sim.internal.NitroErrorCodes.error;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -125,7 +125,7 @@ public final class NitroStore {
     public static ResourceDef def(String resource) {
         ResourceDef d = Schema.get(resource);
         if (d == null) {
-            throw error(Errors.NO_SUCH_RESOURCE, "resource", resource);
+            throw error(NitroErrorCodes.NO_SUCH_RESOURCE, "resource", resource);
         }
         return d;
     }
@@ -162,13 +162,13 @@ public final class NitroStore {
                     try {
                         n = Long.parseLong(v.textValue().trim());
                     } catch (NumberFormatException e) {
-                        throw error(Errors.INVALID_VALUE, attr, shown);
+                        throw error(NitroErrorCodes.INVALID_VALUE, attr, shown);
                     }
                 } else {
-                    throw error(Errors.INVALID_VALUE, attr, shown);
+                    throw error(NitroErrorCodes.INVALID_VALUE, attr, shown);
                 }
                 if (n < t.min || n > t.max) {
-                    throw error(Errors.INVALID_VALUE, attr, shown);
+                    throw error(NitroErrorCodes.INVALID_VALUE, attr, shown);
                 }
                 return LongNode.valueOf(n);
             }
@@ -179,14 +179,14 @@ public final class NitroStore {
                 if (v.isTextual() && (v.textValue().equalsIgnoreCase("true") || v.textValue().equalsIgnoreCase("false"))) {
                     return BooleanNode.valueOf(Boolean.parseBoolean(v.textValue().toLowerCase(Locale.ROOT)));
                 }
-                throw error(Errors.INVALID_VALUE, attr, shown);
+                throw error(NitroErrorCodes.INVALID_VALUE, attr, shown);
             case ENUM: {
                 if (!v.isValueNode()) {
-                    throw error(Errors.INVALID_VALUE, attr, shown);
+                    throw error(NitroErrorCodes.INVALID_VALUE, attr, shown);
                 }
                 String c = t.values.get(v.asText().trim().toUpperCase(Locale.ROOT));
                 if (c == null) {
-                    throw error(Errors.INVALID_VALUE, attr, shown);
+                    throw error(NitroErrorCodes.INVALID_VALUE, attr, shown);
                 }
                 return TextNode.valueOf(c);
             }
@@ -195,20 +195,20 @@ public final class NitroStore {
                 if (v.isArray()) {
                     for (JsonNode x : v) {
                         if (!x.isValueNode()) {
-                            throw error(Errors.INVALID_VALUE, attr, shown);
+                            throw error(NitroErrorCodes.INVALID_VALUE, attr, shown);
                         }
                         a.add(x.asText());
                     }
                 } else if (v.isValueNode()) {
                     a.add(v.asText());
                 } else {
-                    throw error(Errors.INVALID_VALUE, attr, shown);
+                    throw error(NitroErrorCodes.INVALID_VALUE, attr, shown);
                 }
                 return a;
             }
             default:
                 if (v.isContainerNode()) {
-                    throw error(Errors.INVALID_VALUE, attr, shown);
+                    throw error(NitroErrorCodes.INVALID_VALUE, attr, shown);
                 }
                 return TextNode.valueOf(v.asText());
         }
@@ -223,7 +223,7 @@ public final class NitroStore {
         while (it.hasNext()) {
             Map.Entry<String, JsonNode> e = it.next();
             if (!allowed.contains(e.getKey())) {
-                throw error(Errors.INVALID_ARGUMENT, e.getKey());
+                throw error(NitroErrorCodes.INVALID_ARGUMENT, e.getKey());
             }
             if (e.getValue() == null || e.getValue().isNull()) {
                 continue;
@@ -241,7 +241,7 @@ public final class NitroStore {
     private static String required(ObjectNode o, String attr) {
         String v = text(o, attr);
         if (v == null || v.isEmpty()) {
-            throw error(Errors.ARGUMENT_MISSING, attr);
+            throw error(NitroErrorCodes.ARGUMENT_MISSING, attr);
         }
         return v;
     }
@@ -270,7 +270,7 @@ public final class NitroStore {
             return;
         }
         if (d.kind == ResourceDef.Kind.AUTO) {
-            throw error(Errors.NOT_PERMITTED, "add", d.name);
+            throw error(NitroErrorCodes.NOT_PERMITTED, "add", d.name);
         }
         ObjectNode o = accept(d, item, d.add);
         String key = required(o, d.key);
@@ -282,7 +282,7 @@ public final class NitroStore {
                     if (!d.update.contains(immutable) && !immutable.equals(d.key) && upd.has(immutable)) {
                         JsonNode now = existing.get(immutable);
                         if (now == null || !now.equals(o.get(immutable))) {
-                            throw error(Errors.INVALID_ARGUMENT, immutable);
+                            throw error(NitroErrorCodes.INVALID_ARGUMENT, immutable);
                         }
                         upd.remove(immutable);
                     }
@@ -291,7 +291,7 @@ public final class NitroStore {
                 update(resource, upd, null);
                 return;
             }
-            throw error(Errors.EXISTS);
+            throw error(NitroErrorCodes.EXISTS);
         }
         switch (d.name) {
             case "server":
@@ -344,13 +344,13 @@ public final class NitroStore {
         String domain = text(o, "domain");
         String v6 = text(o, "ipv6address");
         if (ip != null && domain != null) {
-            throw error(Errors.BOTH_SPECIFIED, "IPAddress", "domain");
+            throw error(NitroErrorCodes.BOTH_SPECIFIED, "IPAddress", "domain");
         }
         if (ip == null && domain == null && v6 == null) {
-            throw error(Errors.ARGUMENT_MISSING, "IPAddress");
+            throw error(NitroErrorCodes.ARGUMENT_MISSING, "IPAddress");
         }
         if (ip != null && !IPV4.matcher(ip).matches() && !IPV6.matcher(ip).matches()) {
-            throw error(Errors.INVALID_VALUE, "IPAddress", ip);
+            throw error(NitroErrorCodes.INVALID_VALUE, "IPAddress", ip);
         }
         if (domain != null) {
             o.putIfAbsent("domainresolveretry", LongNode.valueOf(5));
@@ -369,7 +369,7 @@ public final class NitroStore {
         }
         for (ObjectNode s : all("server")) {
             if (ip.equals(text(s, "ipaddress")) && !key.equals(text(s, "name"))) {
-                throw error(Errors.SERVER_EXISTS, ip);
+                throw error(NitroErrorCodes.SERVER_EXISTS, ip);
             }
         }
     }
@@ -377,7 +377,7 @@ public final class NitroStore {
     private void checkProfile(ObjectNode o) {
         String p = text(o, "tcpprofilename");
         if (p != null && find("nstcpprofile", p) == null) {
-            throw error(Errors.NO_SUCH_RESOURCE, "tcpProfileName", p);
+            throw error(NitroErrorCodes.NO_SUCH_RESOURCE, "tcpProfileName", p);
         }
     }
 
@@ -385,23 +385,23 @@ public final class NitroStore {
         String ip = text(o, "ipv46");
         if (ip != null && !ip.equals("0.0.0.0")) {
             if (!IPV4.matcher(ip).matches() && !IPV6.matcher(ip).matches()) {
-                throw error(Errors.INVALID_VALUE, "ipv46", ip);
+                throw error(NitroErrorCodes.INVALID_VALUE, "ipv46", ip);
             }
             if (!o.has("port") || o.get("port").asLong() == 0) {
-                throw error(Errors.ARGUMENT_MISSING, "port");
+                throw error(NitroErrorCodes.ARGUMENT_MISSING, "port");
             }
         }
         String persistence = text(o, "persistencetype");
         if (o.has("timeout") && o.get("timeout").asLong() < 2 && !"COOKIEINSERT".equals(persistence)) {
-            throw error(Errors.INVALID_VALUE, "timeout", o.get("timeout").asText());
+            throw error(NitroErrorCodes.INVALID_VALUE, "timeout", o.get("timeout").asText());
         }
         String backup = text(o, "backupvserver");
         if (backup != null) {
             if (backup.equals(key)) {
-                throw error(Errors.INVALID_BACKUP, backup);
+                throw error(NitroErrorCodes.INVALID_BACKUP, backup);
             }
             if (find("lbvserver", backup) == null) {
-                throw error(Errors.NO_SUCH_RESOURCE, "backupVServer", backup);
+                throw error(NitroErrorCodes.NO_SUCH_RESOURCE, "backupVServer", backup);
             }
         }
         checkProfile(o);
@@ -411,19 +411,19 @@ public final class NitroStore {
         String certPath = filePath(required(o, "cert"));
         ObjectNode certFile = files.get(certPath);
         if (certFile == null) {
-            throw error(Errors.NO_CERTIFICATE, "cert", certPath);
+            throw error(NitroErrorCodes.NO_CERTIFICATE, "cert", certPath);
         }
         o.put("cert", certPath);
         String key = text(o, "key");
         if (key != null) {
             String keyPath = filePath(key);
             if (!files.containsKey(keyPath)) {
-                throw error(Errors.NO_CERTIFICATE, "key", keyPath);
+                throw error(NitroErrorCodes.NO_CERTIFICATE, "key", keyPath);
             }
             o.put("key", keyPath);
         }
         if (!"PFX".equals(text(o, "inform")) && certificate(certFile) == null) {
-            throw error(Errors.INVALID_VALUE, "cert", certPath);
+            throw error(NitroErrorCodes.INVALID_VALUE, "cert", certPath);
         }
     }
 
@@ -471,7 +471,7 @@ public final class NitroStore {
         ObjectNode o = accept(d, item, d.update.contains(d.key) ? d.update : ResourceDef.plus(d.update, d.key));
         String key = required(o, d.key);
         if (pathName != null && !pathName.equals(key)) {
-            throw error(Errors.INVALID_VALUE, d.key, key);
+            throw error(NitroErrorCodes.INVALID_VALUE, d.key, key);
         }
         ObjectNode existing = existing(d, key);
         ObjectNode merged = existing.deepCopy();
@@ -479,7 +479,7 @@ public final class NitroStore {
             case "lbmonitor": {
                 String type = required(o, "type");
                 if (!type.equals(text(existing, "type"))) {
-                    throw error(Errors.NO_SUCH_RESOURCE, "monitorName", key);
+                    throw error(NitroErrorCodes.NO_SUCH_RESOURCE, "monitorName", key);
                 }
                 break;
             }
@@ -490,10 +490,10 @@ public final class NitroStore {
                 break;
             case "lbvserver":
                 if (o.has("servicename")) {
-                    throw error(Errors.NO_SERVICE);
+                    throw error(NitroErrorCodes.NO_SERVICE);
                 }
                 if (o.has("weight") || o.has("order")) {
-                    throw error(Errors.ARGUMENT_MISSING, "serviceName");
+                    throw error(NitroErrorCodes.ARGUMENT_MISSING, "serviceName");
                 }
                 break;
             default:
@@ -520,9 +520,9 @@ public final class NitroStore {
         ObjectNode existing = find(d.name, key);
         if (existing == null) {
             if (d.name.equals("sslvserver")) {
-                throw error(Errors.NO_SUCH_VSERVER, key);
+                throw error(NitroErrorCodes.NO_SUCH_VSERVER, key);
             }
-            throw error(Errors.NO_SUCH_RESOURCE, d.key, key);
+            throw error(NitroErrorCodes.NO_SUCH_RESOURCE, d.key, key);
         }
         return existing;
     }
@@ -534,7 +534,7 @@ public final class NitroStore {
             for (String a : List.of("weight", "customserverid", "dbsttl", "hashid", "nameserver", "order",
                     "monitor_name_svc", "dup_weight")) {
                 if (o.has(a)) {
-                    throw error(Errors.ARGUMENT_MISSING, "serverName");
+                    throw error(NitroErrorCodes.ARGUMENT_MISSING, "serverName");
                 }
             }
             return false;
@@ -543,14 +543,14 @@ public final class NitroStore {
         String port = required(o, "port");
         ObjectNode m = find("servicegroup_servicegroupmember_binding", memberId(group, server, port));
         if (m == null) {
-            throw error(Errors.NO_SUCH_RESOURCE, "serverName", server);
+            throw error(NitroErrorCodes.NO_SUCH_RESOURCE, "serverName", server);
         }
         ObjectNode mm = m.deepCopy();
         ObjectNode monitorBinding = null;
         if (o.has("monitor_name_svc")) {
             monitorBinding = find("servicegroup_lbmonitor_binding", group + "\u0000" + text(o, "monitor_name_svc"));
             if (monitorBinding == null) {
-                throw error(Errors.NO_SUCH_RESOURCE, "monitorName", text(o, "monitor_name_svc"));
+                throw error(NitroErrorCodes.NO_SUCH_RESOURCE, "monitorName", text(o, "monitor_name_svc"));
             }
             monitorBinding = monitorBinding.deepCopy();
             if (o.has("dup_weight")) {
@@ -587,11 +587,11 @@ public final class NitroStore {
             return;
         }
         if (d.kind == ResourceDef.Kind.AUTO) {
-            throw error(Errors.NOT_PERMITTED, "delete", d.name);
+            throw error(NitroErrorCodes.NOT_PERMITTED, "delete", d.name);
         }
         for (String a : args.keySet()) {
             if (!d.deleteArgs.contains(a)) {
-                throw error(Errors.INVALID_ARGUMENT, a);
+                throw error(NitroErrorCodes.INVALID_ARGUMENT, a);
             }
         }
         ObjectNode o = existing(d, name);
@@ -599,10 +599,10 @@ public final class NitroStore {
             case "lbmonitor": {
                 String type = args.get("type");
                 if (type == null) {
-                    throw error(Errors.ARGUMENT_MISSING, "type");
+                    throw error(NitroErrorCodes.ARGUMENT_MISSING, "type");
                 }
                 if (!type.equalsIgnoreCase(text(o, "type"))) {
-                    throw error(Errors.NO_SUCH_RESOURCE, "monitorName", name);
+                    throw error(NitroErrorCodes.NO_SUCH_RESOURCE, "monitorName", name);
                 }
                 inUse(refs("servicegroup_lbmonitor_binding", "monitor_name", name));
                 break;
@@ -623,7 +623,7 @@ public final class NitroStore {
                 if (!refs("sslvserver_sslcertkey_binding", "certkeyname", name).isEmpty()
                         || !refs("sslservicegroup_sslcertkey_binding", "certkeyname", name).isEmpty()
                         || !refs("sslcertkey", "linkcertkeyname", name).isEmpty()) {
-                    throw error(Errors.CERTIFICATE_REFERENCED);
+                    throw error(NitroErrorCodes.CERTIFICATE_REFERENCED);
                 }
                 break;
             case "nstcpprofile":
@@ -648,7 +648,7 @@ public final class NitroStore {
 
     private static void inUse(List<ObjectNode> refs) {
         if (!refs.isEmpty()) {
-            throw error(Errors.IN_USE);
+            throw error(NitroErrorCodes.IN_USE);
         }
     }
 
@@ -682,10 +682,10 @@ public final class NitroStore {
                 String ip = text(o, "ip");
                 String server = text(o, "servername");
                 if (ip != null && server != null) {
-                    throw error(Errors.BOTH_SPECIFIED, "serverName", "IP");
+                    throw error(NitroErrorCodes.BOTH_SPECIFIED, "serverName", "IP");
                 }
                 if (ip == null && server == null) {
-                    throw error(Errors.ARGUMENT_MISSING, "serverName");
+                    throw error(NitroErrorCodes.ARGUMENT_MISSING, "serverName");
                 }
                 required(o, "port");
                 if (server == null) {
@@ -693,42 +693,42 @@ public final class NitroStore {
                     o.remove("ip");
                     o.put("servername", server);
                 } else if (find("server", server) == null) {
-                    throw error(Errors.NO_SUCH_RESOURCE, "serverName", server);
+                    throw error(NitroErrorCodes.NO_SUCH_RESOURCE, "serverName", server);
                 }
                 break;
             }
             case "servicegroup_lbmonitor_binding": {
                 String monitor = required(o, "monitor_name");
                 if (find("lbmonitor", monitor) == null) {
-                    throw error(Errors.NO_SUCH_RESOURCE, "monitorName", monitor);
+                    throw error(NitroErrorCodes.NO_SUCH_RESOURCE, "monitorName", monitor);
                 }
                 break;
             }
             case "lbvserver_servicegroup_binding": {
                 String group = text(o, "servicegroupname");
                 if (group != null && o.has("servicename")) {
-                    throw error(Errors.BOTH_SPECIFIED, "serviceName", "serviceGroupName");
+                    throw error(NitroErrorCodes.BOTH_SPECIFIED, "serviceName", "serviceGroupName");
                 }
                 if (o.has("servicename")) {
-                    throw error(Errors.NO_SERVICE);
+                    throw error(NitroErrorCodes.NO_SERVICE);
                 }
                 required(o, "servicegroupname");
                 if (find("servicegroup", group) == null) {
-                    throw error(Errors.NO_SUCH_RESOURCE, "serviceGroupName", group);
+                    throw error(NitroErrorCodes.NO_SUCH_RESOURCE, "serviceGroupName", group);
                 }
                 break;
             }
             default: { // certificate bindings
                 String cert = required(o, "certkeyname");
                 if (find("sslcertkey", cert) == null) {
-                    throw error(Errors.NO_CERTIFICATE, cert);
+                    throw error(NitroErrorCodes.NO_CERTIFICATE, cert);
                 }
                 break;
             }
         }
         String id = bindingId(d, o);
         if (find(d.name, id) != null) {
-            throw error(Errors.EXISTS);
+            throw error(NitroErrorCodes.EXISTS);
         }
         fillDefaults(d, o);
         rows(d.name).put(id, o);
@@ -739,9 +739,9 @@ public final class NitroStore {
             return;
         }
         if (d.parent.equals("sslvserver")) {
-            throw error(Errors.NO_SUCH_VSERVER, parentKey);
+            throw error(NitroErrorCodes.NO_SUCH_VSERVER, parentKey);
         }
-        throw error(Errors.NO_SUCH_RESOURCE, d.parent.equals("lbvserver") ? "name" : "serviceGroupName", parentKey);
+        throw error(NitroErrorCodes.NO_SUCH_RESOURCE, d.parent.equals("lbvserver") ? "name" : "serviceGroupName", parentKey);
     }
 
     private String serverForIp(String ip, boolean create) {
@@ -751,7 +751,7 @@ public final class NitroStore {
             }
         }
         if (!create) {
-            throw error(Errors.NO_SUCH_RESOURCE, "IP", ip);
+            throw error(NitroErrorCodes.NO_SUCH_RESOURCE, "IP", ip);
         }
         // the ADC creates a server named after the address (bind servicegroup sg 10.0.0.1 80)
         ObjectNode s = F.objectNode().put("name", ip).put("ipaddress", ip);
@@ -771,11 +771,11 @@ public final class NitroStore {
     public void unbind(String resource, String parentKey, Map<String, String> args) {
         ResourceDef d = def(resource);
         if (!d.isBinding()) {
-            throw error(Errors.INVALID_ARGUMENT, resource);
+            throw error(NitroErrorCodes.INVALID_ARGUMENT, resource);
         }
         for (String a : args.keySet()) {
             if (!d.deleteArgs.contains(a)) {
-                throw error(Errors.INVALID_ARGUMENT, a);
+                throw error(NitroErrorCodes.INVALID_ARGUMENT, a);
             }
         }
         requireParent(d, parentKey);
@@ -785,24 +785,24 @@ public final class NitroStore {
                 String server = args.get("servername");
                 String ip = args.get("ip");
                 if (server != null && ip != null) {
-                    throw error(Errors.BOTH_SPECIFIED, "serverName", "IP");
+                    throw error(NitroErrorCodes.BOTH_SPECIFIED, "serverName", "IP");
                 }
                 if (server == null && ip == null) {
-                    throw error(Errors.ARGUMENT_MISSING, "serverName");
+                    throw error(NitroErrorCodes.ARGUMENT_MISSING, "serverName");
                 }
                 if (server == null) {
                     server = serverForIp(ip, false);
                 }
                 String port = args.get("port");
                 if (port == null) {
-                    throw error(Errors.ARGUMENT_MISSING, "port");
+                    throw error(NitroErrorCodes.ARGUMENT_MISSING, "port");
                 }
                 id = memberId(parentKey, server, String.valueOf(canonical(d, "port", TextNode.valueOf(port)).asLong()));
                 break;
             }
             case "lbvserver_servicegroup_binding":
                 if (args.containsKey("servicename")) {
-                    throw error(Errors.NO_SERVICE);
+                    throw error(NitroErrorCodes.NO_SERVICE);
                 }
                 id = parentKey + "\u0000" + required(args, "servicegroupname");
                 break;
@@ -814,21 +814,21 @@ public final class NitroStore {
                 id = parentKey + "\u0000" + cert;
                 ObjectNode b = find(d.name, id);
                 if (b == null) {
-                    throw error(Errors.NO_CERTIFICATE_BINDING);
+                    throw error(NitroErrorCodes.NO_CERTIFICATE_BINDING);
                 }
                 for (String flag : List.of("ca", "snicert")) {
                     boolean bound = b.path(flag).asBoolean(false);
                     boolean said = args.containsKey(flag)
                             && canonical(d, flag, TextNode.valueOf(args.get(flag))).asBoolean();
                     if (bound != said) {
-                        throw error(Errors.NO_CERTIFICATE_BINDING);
+                        throw error(NitroErrorCodes.NO_CERTIFICATE_BINDING);
                     }
                 }
                 break;
             }
         }
         if (rows(d.name).remove(id) == null) {
-            throw error(Errors.NO_SUCH_RESOURCE, d.childKeys.get(0), id.substring(id.indexOf('\u0000') + 1)
+            throw error(NitroErrorCodes.NO_SUCH_RESOURCE, d.childKeys.get(0), id.substring(id.indexOf('\u0000') + 1)
                     .replace('\u0000', ':'));
         }
     }
@@ -836,7 +836,7 @@ public final class NitroStore {
     private static String required(Map<String, String> args, String name) {
         String v = args.get(name);
         if (v == null || v.isEmpty()) {
-            throw error(Errors.ARGUMENT_MISSING, name);
+            throw error(NitroErrorCodes.ARGUMENT_MISSING, name);
         }
         return v;
     }
@@ -854,7 +854,7 @@ public final class NitroStore {
         ResourceDef d = def(resource);
         java.util.Set<String> allowed = d.actions.get(action.toLowerCase(Locale.ROOT));
         if (allowed == null) {
-            throw error(Errors.INVALID_VALUE, "action", action);
+            throw error(NitroErrorCodes.INVALID_VALUE, "action", action);
         }
         String verb = action.toLowerCase(Locale.ROOT);
         if (verb.equals("unset")) {
@@ -873,18 +873,18 @@ public final class NitroStore {
                     String id = memberId(key, required(o, "servername"), required(o, "port"));
                     ObjectNode m = find("servicegroup_servicegroupmember_binding", id);
                     if (m == null) {
-                        throw error(Errors.NO_SUCH_RESOURCE, "serverName", text(o, "servername"));
+                        throw error(NitroErrorCodes.NO_SUCH_RESOURCE, "serverName", text(o, "servername"));
                     }
                     m.put("state", state);
                     return;
                 }
                 if (d.name.equals("lbmonitor") && o.has("servicename")) {
-                    throw error(Errors.NO_SERVICE);
+                    throw error(NitroErrorCodes.NO_SERVICE);
                 }
                 if (d.name.equals("lbmonitor") && o.has("servicegroupname")) {
                     ObjectNode b = find("servicegroup_lbmonitor_binding", text(o, "servicegroupname") + "\u0000" + key);
                     if (b == null) {
-                        throw error(Errors.NO_SUCH_RESOURCE, "monitorName", key);
+                        throw error(NitroErrorCodes.NO_SUCH_RESOURCE, "monitorName", key);
                     }
                     b.put("monstate", state);
                     return;
@@ -909,7 +909,7 @@ public final class NitroStore {
             case "rename": {
                 String newName = required(o, "newname");
                 if (find(d.name, newName) != null) {
-                    throw error(Errors.EXISTS);
+                    throw error(NitroErrorCodes.EXISTS);
                 }
                 rename(d.name, key, newName);
                 return;
@@ -917,7 +917,7 @@ public final class NitroStore {
             case "link": {
                 String other = required(o, "linkcertkeyname");
                 if (find("sslcertkey", other) == null) {
-                    throw error(Errors.NO_CERTIFICATE, other);
+                    throw error(NitroErrorCodes.NO_CERTIFICATE, other);
                 }
                 merged.put("linkcertkeyname", other);
                 break;
@@ -926,7 +926,7 @@ public final class NitroStore {
                 merged.remove("linkcertkeyname");
                 break;
             default:
-                throw error(Errors.INVALID_VALUE, "action", action);
+                throw error(NitroErrorCodes.INVALID_VALUE, "action", action);
         }
         rows(d.name).put(key, merged);
     }
@@ -974,12 +974,12 @@ public final class NitroStore {
                 continue;
             }
             if (!allowed.contains(e.getKey())) {
-                throw error(Errors.INVALID_ARGUMENT, e.getKey());
+                throw error(NitroErrorCodes.INVALID_ARGUMENT, e.getKey());
             }
             reset.add(e.getKey());
         }
         if (key == null || key.isEmpty()) {
-            throw error(Errors.ARGUMENT_MISSING, d.key);
+            throw error(NitroErrorCodes.ARGUMENT_MISSING, d.key);
         }
         ObjectNode merged = existing(d, key).deepCopy();
         for (String a : reset) {
@@ -1009,7 +1009,7 @@ public final class NitroStore {
         while (names.hasNext()) {
             String n = names.next();
             if (!List.of("filename", "filelocation", "filecontent", "fileencoding").contains(n)) {
-                throw error(Errors.INVALID_ARGUMENT, n);
+                throw error(NitroErrorCodes.INVALID_ARGUMENT, n);
             }
         }
         String name = required(item, "filename");
@@ -1017,20 +1017,20 @@ public final class NitroStore {
         String content = required(item, "filecontent");
         String encoding = text(item, "fileencoding") == null ? "BASE64" : text(item, "fileencoding");
         if (!encoding.equalsIgnoreCase("BASE64")) {
-            throw error(Errors.INVALID_VALUE, "fileencoding", encoding);
+            throw error(NitroErrorCodes.INVALID_VALUE, "fileencoding", encoding);
         }
         if (name.contains("/")) {
-            throw error(Errors.INVALID_VALUE, "filename", name);
+            throw error(NitroErrorCodes.INVALID_VALUE, "filename", name);
         }
         byte[] bytes;
         try {
             bytes = Base64.getMimeDecoder().decode(content);
         } catch (IllegalArgumentException e) {
-            throw error(Errors.INVALID_VALUE, "filecontent");
+            throw error(NitroErrorCodes.INVALID_VALUE, "filecontent");
         }
         String path = location + name;
         if (files.containsKey(path)) {
-            throw error(Errors.FILE_EXISTS);
+            throw error(NitroErrorCodes.FILE_EXISTS);
         }
         ObjectNode f = F.objectNode().put("filename", name).put("filelocation", location)
                 .put("filecontent", Base64.getEncoder().encodeToString(bytes)).put("fileencoding", "BASE64");
@@ -1039,7 +1039,7 @@ public final class NitroStore {
 
     private static String location(String l) {
         if (!l.startsWith("/")) {
-            throw error(Errors.INVALID_VALUE, "filelocation", l);
+            throw error(NitroErrorCodes.INVALID_VALUE, "filelocation", l);
         }
         return l.endsWith("/") ? l : l + "/";
     }
@@ -1051,7 +1051,7 @@ public final class NitroStore {
     public void deleteFile(String name, Map<String, String> args) {
         String path = location(required(args, "filelocation")) + name;
         if (files.remove(path) == null) {
-            throw error(Errors.NO_SUCH_RESOURCE, "fileName", name);
+            throw error(NitroErrorCodes.NO_SUCH_RESOURCE, "fileName", name);
         }
     }
 
@@ -1075,7 +1075,7 @@ public final class NitroStore {
             out.add(r);
         }
         if (name != null && out.isEmpty()) {
-            throw error(Errors.NO_SUCH_RESOURCE, "fileName", name);
+            throw error(NitroErrorCodes.NO_SUCH_RESOURCE, "fileName", name);
         }
         return out;
     }
@@ -1125,7 +1125,7 @@ public final class NitroStore {
             }
         }
         if (kinds.isEmpty() || pd.isBinding()) {
-            throw error(Errors.NO_SUCH_RESOURCE, "resource", parentType + "_binding");
+            throw error(NitroErrorCodes.NO_SUCH_RESOURCE, "resource", parentType + "_binding");
         }
         List<String> parents = new ArrayList<>();
         if (name != null) {

@@ -103,10 +103,10 @@ public final class ConfigStore {
 
     /** @return every object, keys sorted, without generations or other counters */
     public ObjectNode snapshot() {
-        ObjectNode root = Json.object();
+        ObjectNode root = F5SimJson.object();
         for (Map.Entry<String, TreeMap<String, ObjectNode>> e : objects.entrySet()) {
             ObjectNode type = root.putObject(e.getKey());
-            e.getValue().forEach((fp, o) -> type.set(fp, Json.sorted(o)));
+            e.getValue().forEach((fp, o) -> type.set(fp, F5SimJson.sorted(o)));
         }
         return root;
     }
@@ -131,7 +131,7 @@ public final class ConfigStore {
      * @param query the decoded query parameters
      * @param body the JSON body (ignored for GET and DELETE)
      * @return the answer body
-     * @throws F5Error what the device answers instead
+     * @throws SimulatedF5Error what the device answers instead
      */
     public JsonNode execute(String method, String rest, Map<String, String> query, JsonNode body) {
         Target tg = target(rest);
@@ -185,7 +185,7 @@ public final class ConfigStore {
                 }
                 break;
         }
-        throw F5Error.tmos(405, "Method " + method + " is not supported on /mgmt/tm/" + rest, 1);
+        throw SimulatedF5Error.tmos(405, "Method " + method + " is not supported on /mgmt/tm/" + rest, 1);
     }
 
     /** Where a path points. */
@@ -247,8 +247,8 @@ public final class ConfigStore {
         return tg;
     }
 
-    private static F5Error notRegistered(String rest) {
-        return F5Error.tmos(404, "URI path /mgmt/tm/" + rest + " not registered.  Please verify URI is supported and "
+    private static SimulatedF5Error notRegistered(String rest) {
+        return SimulatedF5Error.tmos(404, "URI path /mgmt/tm/" + rest + " not registered.  Please verify URI is supported and "
                 + "wait for /available suffix to be responsive.", 1);
     }
 
@@ -262,16 +262,16 @@ public final class ConfigStore {
         return o;
     }
 
-    private static F5Error notFound(String display, String fp, int status) {
-        return F5Error.tmos(status, "01020036:3: The requested " + display + " (" + fp + ") was not found.", 3);
+    private static SimulatedF5Error notFound(String display, String fp, int status) {
+        return SimulatedF5Error.tmos(status, "01020036:3: The requested " + display + " (" + fp + ") was not found.", 3);
     }
 
     private JsonNode create(TypeSpec t, JsonNode body, String rest) {
         ObjectNode in = input(t.attributes(), body, rest);
-        String name = Json.text(in.remove("name"));
-        String partition = Json.text(in.remove("partition"));
+        String name = F5SimJson.text(in.remove("name"));
+        String partition = F5SimJson.text(in.remove("partition"));
         if (name == null || name.isBlank()) {
-            throw F5Error.tmos(400, "one or more configuration identifiers must be provided", 26214401);
+            throw SimulatedF5Error.tmos(400, "one or more configuration identifiers must be provided", 26214401);
         }
         if (name.startsWith("/")) {
             partition = Names.partitionOf(name);
@@ -282,7 +282,7 @@ public final class ConfigStore {
         }
         String fp = "/" + partition + "/" + name;
         if (exists(t.path(), fp)) {
-            throw F5Error.tmos(409, "01020066:3: The requested " + t.display() + " (" + fp
+            throw SimulatedF5Error.tmos(409, "01020066:3: The requested " + t.display() + " (" + fp
                     + ") already exists in partition " + partition + ".", 3);
         }
         ObjectNode o = t.defaults().deepCopy();
@@ -322,17 +322,17 @@ public final class ConfigStore {
         JsonNode n = in.remove("name");
         JsonNode p = in.remove("partition");
         if (n != null && !n.asText().equals(Names.nameOf(fp)) && !n.asText().equals(fp)) {
-            throw F5Error.tmos(400, "The name of " + fp + " cannot be changed to " + n.asText() + ".", 1);
+            throw SimulatedF5Error.tmos(400, "The name of " + fp + " cannot be changed to " + n.asText() + ".", 1);
         }
         if (p != null && !p.asText().equals(Names.partitionOf(fp))) {
-            throw F5Error.tmos(400, "The partition of " + fp + " cannot be changed to " + p.asText() + ".", 1);
+            throw SimulatedF5Error.tmos(400, "The partition of " + fp + " cannot be changed to " + p.asText() + ".", 1);
         }
     }
 
     private void delete(TypeSpec t, String fp) {
         require(t, fp);
         if (builtins.contains(t.path() + " " + fp)) {
-            throw F5Error.tmos(400, "The " + t.display() + " (" + fp + ") is a system-supplied object and cannot be deleted.", 3);
+            throw SimulatedF5Error.tmos(400, "The " + t.display() + " (" + fp + ") is a system-supplied object and cannot be deleted.", 3);
         }
         for (Map.Entry<String, TreeMap<String, ObjectNode>> e : objects.entrySet()) {
             TypeSpec u = Types.get(e.getKey());
@@ -349,15 +349,15 @@ public final class ConfigStore {
         generation++;
     }
 
-    private static F5Error inUse(TypeSpec t, String fp, TypeSpec user, String userFp) {
+    private static SimulatedF5Error inUse(TypeSpec t, String fp, TypeSpec user, String userFp) {
         if (t.path().equals("ltm/node")) {
-            return F5Error.tmos(400, "01070110:3: Node address '" + fp + "' is referenced by a member of pool '"
+            return SimulatedF5Error.tmos(400, "01070110:3: Node address '" + fp + "' is referenced by a member of pool '"
                     + userFp + "'.", 3);
         }
         if (Types.MONITORS.contains(t.path())) {
-            return F5Error.tmos(400, "01070083:3: Monitor " + fp + " is in use.", 3);
+            return SimulatedF5Error.tmos(400, "01070083:3: Monitor " + fp + " is in use.", 3);
         }
-        return F5Error.tmos(400, "01070265:3: The " + t.display() + " (" + fp + ") cannot be deleted because it is in use by a "
+        return SimulatedF5Error.tmos(400, "01070265:3: The " + t.display() + " (" + fp + ") cannot be deleted because it is in use by a "
                 + user.display() + " (" + userFp + ").", 3);
     }
 
@@ -404,15 +404,15 @@ public final class ConfigStore {
         throw subNotFound(tg.sub, tg.item, tg.subItem);
     }
 
-    private static F5Error subNotFound(TypeSpec.SubSpec sub, String parentFp, String key) {
+    private static SimulatedF5Error subNotFound(TypeSpec.SubSpec sub, String parentFp, String key) {
         if (sub.segment().equals("members") && sub.partitioned()) {
             String[] ap = Names.splitAddressPort(Names.nameOf(key));
             String desc = ap == null ? key : Names.partitionOf(key).isEmpty() ? key
                     : "/" + Names.partitionOf(key) + "/" + ap[0] + " " + ap[1];
-            return F5Error.tmos(404, "01020036:3: The requested " + sub.display() + " (" + parentFp + " " + desc
+            return SimulatedF5Error.tmos(404, "01020036:3: The requested " + sub.display() + " (" + parentFp + " " + desc
                     + ") was not found.", 3);
         }
-        return F5Error.tmos(404, "01020036:3: The requested " + sub.display() + " (" + parentFp + " " + key
+        return SimulatedF5Error.tmos(404, "01020036:3: The requested " + sub.display() + " (" + parentFp + " " + key
                 + ") was not found.", 3);
     }
 
@@ -428,7 +428,7 @@ public final class ConfigStore {
         JsonNode n = in.remove("name");
         in.remove("partition");
         if (n != null && !n.asText().equals(current.get("name").asText())) {
-            throw F5Error.tmos(400, "The name of " + tg.subItem + " cannot be changed to " + n.asText() + ".", 1);
+            throw SimulatedF5Error.tmos(400, "The name of " + tg.subItem + " cannot be changed to " + n.asText() + ".", 1);
         }
         ObjectNode o = parent.deepCopy();
         ArrayNode items = (ArrayNode) o.get(tg.sub.bodyKey());
@@ -440,7 +440,7 @@ public final class ConfigStore {
         }
         ObjectNode item;
         if (replace) {
-            item = Json.object();
+            item = F5SimJson.object();
             item.put("name", current.get("name").asText());
             if (tg.sub.partitioned()) {
                 item.put("partition", current.path("partition").asText("Common"));
@@ -473,9 +473,9 @@ public final class ConfigStore {
 
     private static ObjectNode input(Set<String> attributes, JsonNode body, String rest) {
         if (body == null || !body.isObject()) {
-            throw F5Error.tmos(400, "Found invalid JSON body in the request.", 1);
+            throw SimulatedF5Error.tmos(400, "Found invalid JSON body in the request.", 1);
         }
-        ObjectNode in = Json.object();
+        ObjectNode in = F5SimJson.object();
         for (Iterator<Map.Entry<String, JsonNode>> it = body.fields(); it.hasNext();) {
             Map.Entry<String, JsonNode> f = it.next();
             String k = f.getKey();
@@ -483,8 +483,8 @@ public final class ConfigStore {
                 continue;
             }
             if (!k.equals("name") && !k.equals("partition") && !attributes.contains(k)) {
-                throw F5Error.tmos(400, "Found unexpected json pair at configuration item /" + rest
-                        + ". The json pair is \"" + k + "\":" + Json.write(f.getValue()) + ".", 26214401);
+                throw SimulatedF5Error.tmos(400, "Found unexpected json pair at configuration item /" + rest
+                        + ". The json pair is \"" + k + "\":" + F5SimJson.write(f.getValue()) + ".", 26214401);
             }
             in.set(k, f.getValue().deepCopy());
         }
@@ -492,7 +492,7 @@ public final class ConfigStore {
     }
 
     private static ObjectNode reorder(ObjectNode o) {
-        ObjectNode r = Json.object();
+        ObjectNode r = F5SimJson.object();
         r.set("name", o.get("name"));
         r.set("partition", o.get("partition"));
         o.fields().forEachRemaining(f -> {
@@ -520,11 +520,11 @@ public final class ConfigStore {
                 && v.asText().length() < 12) {
             n = Long.parseLong(v.asText());
         } else {
-            throw F5Error.tmos(400, "Invalid value for " + key + ": " + Json.write(v) + " (expected an integer from "
+            throw SimulatedF5Error.tmos(400, "Invalid value for " + key + ": " + F5SimJson.write(v) + " (expected an integer from "
                     + min + " to " + max + ").", 26214401);
         }
         if (n < min || n > max) {
-            throw F5Error.tmos(400, "Invalid value for " + key + ": " + n + " (expected an integer from " + min + " to "
+            throw SimulatedF5Error.tmos(400, "Invalid value for " + key + ": " + n + " (expected an integer from " + min + " to "
                     + max + ").", 26214401);
         }
         o.put(key, n);
@@ -533,7 +533,7 @@ public final class ConfigStore {
     private static void oneOf(ObjectNode o, String key, Set<String> allowed) {
         JsonNode v = o.get(key);
         if (v != null && !allowed.contains(v.asText())) {
-            throw F5Error.tmos(400, "Invalid value for " + key + ": " + Json.write(v) + " (expected one of "
+            throw SimulatedF5Error.tmos(400, "Invalid value for " + key + ": " + F5SimJson.write(v) + " (expected one of "
                     + new java.util.TreeSet<>(allowed) + ").", 26214401);
         }
     }
@@ -598,7 +598,7 @@ public final class ConfigStore {
             return null;
         }
         if (!v.isArray()) {
-            throw F5Error.tmos(400, "Invalid value for " + key + ": " + Json.write(v) + " (expected a list).", 26214401);
+            throw SimulatedF5Error.tmos(400, "Invalid value for " + key + ": " + F5SimJson.write(v) + " (expected a list).", 26214401);
         }
         return (ArrayNode) v;
     }
@@ -674,8 +674,8 @@ public final class ConfigStore {
 
     private static void normalizeNode(ObjectNode o, String partition) {
         JsonNode fqdn = o.get("fqdn");
-        String tmName = fqdn == null ? null : Json.text(fqdn.get("tmName"));
-        ObjectNode f = Json.object();
+        String tmName = fqdn == null ? null : F5SimJson.text(fqdn.get("tmName"));
+        ObjectNode f = F5SimJson.object();
         f.put("addressFamily", "ipv4");
         f.put("autopopulate", "disabled");
         f.put("downInterval", 5);
@@ -689,12 +689,12 @@ public final class ConfigStore {
                 o.put("address", "any6");
             }
         } else {
-            String a = Json.text(o.get("address"));
+            String a = F5SimJson.text(o.get("address"));
             if (a == null) {
-                throw F5Error.tmos(400, "A node must have an address or an fqdn (name " + o.get("name").asText() + ").", 26214401);
+                throw SimulatedF5Error.tmos(400, "A node must have an address or an fqdn (name " + o.get("name").asText() + ").", 26214401);
             }
             if (!Names.isAddress(a)) {
-                throw F5Error.tmos(400, "Invalid address for node /" + partition + "/" + o.get("name").asText() + ": \""
+                throw SimulatedF5Error.tmos(400, "Invalid address for node /" + partition + "/" + o.get("name").asText() + ": \""
                         + a + "\" is not an IP address.", 26214401);
             }
         }
@@ -733,15 +733,15 @@ public final class ConfigStore {
             return;
         }
         TypeSpec.SubSpec sub = t.subs().get("members");
-        ArrayNode out = Json.array();
+        ArrayNode out = F5SimJson.array();
         Set<String> seen = new HashSet<>();
         for (JsonNode raw : members) {
             ObjectNode in = raw.isTextual() ? nameOnly(raw.asText()) : input(sub.attributes(), raw, t.path() + "/members");
-            String name = Json.text(in.remove("name"));
+            String name = F5SimJson.text(in.remove("name"));
             if (name == null) {
-                throw F5Error.tmos(400, "one or more configuration identifiers must be provided", 26214401);
+                throw SimulatedF5Error.tmos(400, "one or more configuration identifiers must be provided", 26214401);
             }
-            String mp = Json.text(in.remove("partition"));
+            String mp = F5SimJson.text(in.remove("partition"));
             if (name.startsWith("/")) {
                 mp = Names.partitionOf(name);
                 name = Names.nameOf(name);
@@ -751,11 +751,11 @@ public final class ConfigStore {
             }
             String[] ap = Names.splitAddressPort(name);
             if (ap == null) {
-                throw F5Error.tmos(400, "Invalid pool member name \"" + name + "\" in pool " + fp
+                throw SimulatedF5Error.tmos(400, "Invalid pool member name \"" + name + "\" in pool " + fp
                         + ": expected <node>:<port>, or <IPv6 address>.<port>.", 26214401);
             }
             if (!seen.add(mp + " " + name)) {
-                throw F5Error.tmos(409, "01020066:3: The requested Pool Member (" + fp + " /" + mp + "/" + ap[0] + " " + ap[1]
+                throw SimulatedF5Error.tmos(409, "01020066:3: The requested Pool Member (" + fp + " /" + mp + "/" + ap[0] + " " + ap[1]
                         + ") already exists in partition " + mp + ".", 3);
             }
             String nodeFp = "/" + mp + "/" + ap[0];
@@ -794,25 +794,25 @@ public final class ConfigStore {
     }
 
     private static ObjectNode nameOnly(String name) {
-        ObjectNode n = Json.object();
+        ObjectNode n = F5SimJson.object();
         n.put("name", name);
         return n;
     }
 
     private void normalizeVirtual(String fp, ObjectNode o, String partition) {
-        String dest = Json.text(o.get("destination"));
+        String dest = F5SimJson.text(o.get("destination"));
         if (dest == null || dest.isBlank()) {
-            throw F5Error.tmos(400, "A virtual server must have a destination (" + fp + ").", 26214401);
+            throw SimulatedF5Error.tmos(400, "A virtual server must have a destination (" + fp + ").", 26214401);
         }
         String dp = dest.startsWith("/") ? Names.partitionOf(dest) : partition;
         String[] ap = Names.splitAddressPort(dest.startsWith("/") ? Names.nameOf(dest) : dest);
         if (ap == null || !Names.isAddress(ap[0])) {
-            throw F5Error.tmos(400, "Invalid destination \"" + dest + "\" for virtual server " + fp
+            throw SimulatedF5Error.tmos(400, "Invalid destination \"" + dest + "\" for virtual server " + fp
                     + ": expected /Partition/address:port, with %N for a route domain and address.port for IPv6.", 26214401);
         }
         boolean v6 = ap[0].contains(":");
         o.put("destination", "/" + dp + "/" + ap[0] + (v6 ? "." : ":") + ap[1]);
-        if (v6 && "255.255.255.255".equals(Json.text(o.get("mask")))) {
+        if (v6 && "255.255.255.255".equals(F5SimJson.text(o.get("mask")))) {
             o.put("mask", "ffff:ffff:ffff:ffff:ffff:ffff:ffff:ffff");
         }
         oneOf(o, "ipProtocol", Set.of("tcp", "udp", "sctp", "any", "icmp", "ipv6-icmp"));
@@ -831,7 +831,7 @@ public final class ConfigStore {
         JsonNode sat = o.get("sourceAddressTranslation");
         if (sat != null) {
             if (!sat.isObject()) {
-                throw F5Error.tmos(400, "Invalid value for sourceAddressTranslation: " + Json.write(sat)
+                throw SimulatedF5Error.tmos(400, "Invalid value for sourceAddressTranslation: " + F5SimJson.write(sat)
                         + " (expected {\"type\":\"automap|none|snat|lsn\"}).", 26214401);
             }
             oneOf((ObjectNode) sat, "type", Set.of("automap", "none", "snat", "lsn"));
@@ -848,12 +848,12 @@ public final class ConfigStore {
         }
         ArrayNode profiles = arrayOf(o, "profiles");
         if (profiles != null) {
-            ArrayNode out = Json.array();
+            ArrayNode out = F5SimJson.array();
             Set<String> seen = new HashSet<>();
             for (JsonNode p : profiles) {
-                String name = p.isTextual() ? p.asText() : Json.text(p.get("name"));
+                String name = p.isTextual() ? p.asText() : F5SimJson.text(p.get("name"));
                 if (name == null) {
-                    throw F5Error.tmos(400, "one or more configuration identifiers must be provided", 26214401);
+                    throw SimulatedF5Error.tmos(400, "one or more configuration identifiers must be provided", 26214401);
                 }
                 if (p.isObject()) {
                     input(Set.of("context"), p, "ltm/virtual/profiles");
@@ -870,9 +870,9 @@ public final class ConfigStore {
                     context = "serverside";
                 }
                 if (!Set.of("all", "clientside", "serverside").contains(context)) {
-                    throw F5Error.tmos(400, "Invalid profile context \"" + context + "\" for " + pfp + ".", 26214401);
+                    throw SimulatedF5Error.tmos(400, "Invalid profile context \"" + context + "\" for " + pfp + ".", 26214401);
                 }
-                ObjectNode e = Json.object();
+                ObjectNode e = F5SimJson.object();
                 e.put("name", Names.nameOf(pfp));
                 e.put("partition", Names.partitionOf(pfp));
                 e.put("context", context);
@@ -882,22 +882,22 @@ public final class ConfigStore {
         }
         ArrayNode persist = arrayOf(o, "persist");
         if (persist != null) {
-            ArrayNode out = Json.array();
+            ArrayNode out = F5SimJson.array();
             for (JsonNode p : persist) {
-                String name = p.isTextual() ? p.asText() : Json.text(p.get("name"));
+                String name = p.isTextual() ? p.asText() : F5SimJson.text(p.get("name"));
                 if (name == null) {
                     continue;
                 }
                 String pp = p.isObject() && p.has("partition") ? p.get("partition").asText() : partition;
                 String pfp = Names.qualify(name, pp);
-                ObjectNode e = Json.object();
+                ObjectNode e = F5SimJson.object();
                 e.put("name", Names.nameOf(pfp));
                 e.put("partition", Names.partitionOf(pfp));
                 e.put("tmDefault", "yes");
                 out.add(e);
             }
             if (out.size() > 1) {
-                throw F5Error.tmos(400, "Only one default persistence profile is allowed on virtual server " + fp + ".", 3);
+                throw SimulatedF5Error.tmos(400, "Only one default persistence profile is allowed on virtual server " + fp + ".", 3);
             }
             if (out.isEmpty()) {
                 o.remove("persist");
@@ -910,7 +910,7 @@ public final class ConfigStore {
     private static void normalizeClientSsl(ObjectNode o, String partition) {
         ArrayNode chain = arrayOf(o, "certKeyChain");
         if (chain != null) {
-            ArrayNode out = Json.array();
+            ArrayNode out = F5SimJson.array();
             for (JsonNode c : chain) {
                 ObjectNode e = input(Set.of("appService", "cert", "chain", "key", "passphrase"), c,
                         "ltm/profile/client-ssl/certKeyChain");
@@ -942,31 +942,31 @@ public final class ConfigStore {
     }
 
     private void normalizeGtmServer(ObjectNode o, String partition) {
-        String dc = Json.text(o.get("datacenter"));
+        String dc = F5SimJson.text(o.get("datacenter"));
         if (dc == null || dc.isBlank()) {
-            throw F5Error.tmos(400, "A GTM server must have a datacenter (" + o.get("name").asText() + ").", 26214401);
+            throw SimulatedF5Error.tmos(400, "A GTM server must have a datacenter (" + o.get("name").asText() + ").", 26214401);
         }
         o.put("datacenter", Names.qualify(dc, partition));
         ArrayNode vss = arrayOf(o, "virtualServers");
         if (vss != null) {
             TypeSpec.SubSpec sub = Types.get("gtm/server").subs().get("virtual-servers");
-            ArrayNode out = Json.array();
+            ArrayNode out = F5SimJson.array();
             Set<String> seen = new HashSet<>();
             for (JsonNode raw : vss) {
                 ObjectNode in = input(sub.attributes(), raw, "gtm/server/virtual-servers");
-                String name = Json.text(in.remove("name"));
+                String name = F5SimJson.text(in.remove("name"));
                 in.remove("partition");
                 if (name == null) {
-                    throw F5Error.tmos(400, "one or more configuration identifiers must be provided", 26214401);
+                    throw SimulatedF5Error.tmos(400, "one or more configuration identifiers must be provided", 26214401);
                 }
                 if (!seen.add(name)) {
-                    throw F5Error.tmos(409, "01020066:3: The requested Virtual Server (" + name + ") already exists on server /"
+                    throw SimulatedF5Error.tmos(409, "01020066:3: The requested Virtual Server (" + name + ") already exists on server /"
                             + partition + "/" + o.get("name").asText() + ".", 3);
                 }
-                String d = Json.text(in.get("destination"));
+                String d = F5SimJson.text(in.get("destination"));
                 String[] ap = d == null ? null : Names.splitAddressPort(d);
                 if (ap == null || !Names.isAddress(ap[0])) {
-                    throw F5Error.tmos(400, "Invalid destination \"" + d + "\" for GTM virtual server " + name + ".", 26214401);
+                    throw SimulatedF5Error.tmos(400, "Invalid destination \"" + d + "\" for GTM virtual server " + name + ".", 26214401);
                 }
                 ObjectNode v = sub.defaults().deepCopy();
                 v.put("name", name);
@@ -983,15 +983,15 @@ public final class ConfigStore {
             return;
         }
         TypeSpec.SubSpec sub = Types.get("gtm/pool/a").subs().get("members");
-        ArrayNode out = Json.array();
+        ArrayNode out = F5SimJson.array();
         Set<String> seen = new HashSet<>();
         int order = 0;
         for (JsonNode raw : members) {
             ObjectNode in = raw.isTextual() ? nameOnly(raw.asText()) : input(sub.attributes(), raw, "gtm/pool/a/members");
-            String name = Json.text(in.remove("name"));
-            String mp = Json.text(in.remove("partition"));
+            String name = F5SimJson.text(in.remove("name"));
+            String mp = F5SimJson.text(in.remove("partition"));
             if (name == null) {
-                throw F5Error.tmos(400, "one or more configuration identifiers must be provided", 26214401);
+                throw SimulatedF5Error.tmos(400, "one or more configuration identifiers must be provided", 26214401);
             }
             if (name.startsWith("/")) {
                 mp = Names.partitionOf(name);
@@ -1002,12 +1002,12 @@ public final class ConfigStore {
             }
             int colon = name.indexOf(':');
             if (colon <= 0 || colon == name.length() - 1) {
-                throw F5Error.tmos(400, "Invalid GTM pool member name \"" + name + "\": expected <server>:<virtual server>.", 26214401);
+                throw SimulatedF5Error.tmos(400, "Invalid GTM pool member name \"" + name + "\": expected <server>:<virtual server>.", 26214401);
             }
             String serverFp = "/" + mp + "/" + name.substring(0, colon);
             String vs = name.substring(colon + 1);
             if (!seen.add(mp + " " + name)) {
-                throw F5Error.tmos(409, "01020066:3: The requested Pool Member (" + fp + " /" + mp + "/" + name
+                throw SimulatedF5Error.tmos(409, "01020066:3: The requested Pool Member (" + fp + " /" + mp + "/" + name
                         + ") already exists in partition " + mp + ".", 3);
             }
             ObjectNode server = objects.get("gtm/server").get(serverFp);
@@ -1039,17 +1039,17 @@ public final class ConfigStore {
         if (pools == null) {
             return;
         }
-        ArrayNode out = Json.array();
+        ArrayNode out = F5SimJson.array();
         int order = 0;
         for (JsonNode raw : pools) {
             ObjectNode in = input(Set.of("order", "ratio"), raw, "gtm/wideip/a/pools");
-            String name = Json.text(in.get("name"));
+            String name = F5SimJson.text(in.get("name"));
             if (name == null) {
-                throw F5Error.tmos(400, "one or more configuration identifiers must be provided", 26214401);
+                throw SimulatedF5Error.tmos(400, "one or more configuration identifiers must be provided", 26214401);
             }
             String pp = in.has("partition") ? in.get("partition").asText() : partition;
             String pfp = Names.qualify(name, pp);
-            ObjectNode e = Json.object();
+            ObjectNode e = F5SimJson.object();
             e.put("name", Names.nameOf(pfp));
             e.put("partition", Names.partitionOf(pfp));
             e.put("order", order++);
@@ -1068,18 +1068,18 @@ public final class ConfigStore {
     }
 
     private void install(TypeSpec t, String fp, ObjectNode o) {
-        String src = Json.text(o.get("sourcePath"));
+        String src = F5SimJson.text(o.get("sourcePath"));
         if (src == null) {
-            throw F5Error.tmos(400, "A " + t.display() + " needs a sourcePath (" + fp + ").", 26214401);
+            throw SimulatedF5Error.tmos(400, "A " + t.display() + " needs a sourcePath (" + fp + ").", 26214401);
         }
         String path = src.startsWith("file://") ? src.substring("file://".length()) : src;
         if (!path.startsWith(DOWNLOADS)) {
-            throw F5Error.tmos(400, "File not found: " + path + " (upload it to "
+            throw SimulatedF5Error.tmos(400, "File not found: " + path + " (upload it to "
                     + "/mgmt/shared/file-transfer/uploads/ first).", 3);
         }
         byte[] bytes = files.apply(path.substring(DOWNLOADS.length()));
         if (bytes == null) {
-            throw F5Error.tmos(400, "File not found: " + path + " (upload it to "
+            throw SimulatedF5Error.tmos(400, "File not found: " + path + " (upload it to "
                     + "/mgmt/shared/file-transfer/uploads/ first).", 3);
         }
         o.put("sourcePath", "file://" + path);
@@ -1111,7 +1111,7 @@ public final class ConfigStore {
                 if (!e.getKey().equals(fp) && e.getValue().get("destination").asText().equals(dest)
                         && (e.getValue().path("ipProtocol").asText("any").equals(proto) || proto.equals("any")
                                 || e.getValue().path("ipProtocol").asText("any").equals("any"))) {
-                    throw F5Error.tmos(409, "01070333:3: Virtual Server " + fp + " illegally shares destination address, "
+                    throw SimulatedF5Error.tmos(409, "01070333:3: Virtual Server " + fp + " illegally shares destination address, "
                             + "source address, service port, ip-protocol, and route domain with Virtual Server "
                             + e.getKey() + ".", 3);
                 }
@@ -1122,23 +1122,23 @@ public final class ConfigStore {
     private static List<Ref> refs(TypeSpec t, ObjectNode o) {
         List<Ref> out = new ArrayList<>();
         String partition = o.path("partition").asText("Common");
-        String df = Json.text(o.get("defaultsFrom"));
+        String df = F5SimJson.text(o.get("defaultsFrom"));
         if (df != null && !df.equals("none")) {
             out.add(new Ref(List.of(t.path()), df, t.display()));
         }
         switch (t.path()) {
             case "ltm/node":
-                monitorRefs(out, Json.text(o.get("monitor")), partition);
+                monitorRefs(out, F5SimJson.text(o.get("monitor")), partition);
                 break;
             case "ltm/pool":
-                monitorRefs(out, Json.text(o.get("monitor")), partition);
+                monitorRefs(out, F5SimJson.text(o.get("monitor")), partition);
                 for (JsonNode m : o.path("members")) {
                     String mp = m.path("partition").asText(partition);
                     String[] ap = Names.splitAddressPort(m.path("name").asText());
                     if (ap != null) {
                         out.add(new Ref(List.of("ltm/node"), "/" + mp + "/" + ap[0], "Node"));
                     }
-                    monitorRefs(out, Json.text(m.get("monitor")), mp);
+                    monitorRefs(out, F5SimJson.text(m.get("monitor")), mp);
                 }
                 break;
             case "ltm/virtual":
@@ -1197,12 +1197,12 @@ public final class ConfigStore {
 
     private static void fileRefs(List<Ref> out, JsonNode o) {
         for (String k : List.of("cert", "chain", "caFile", "clientCertCa")) {
-            String v = Json.text(o.get(k));
+            String v = F5SimJson.text(o.get(k));
             if (v != null && v.startsWith("/")) {
                 out.add(new Ref(List.of("sys/file/ssl-cert"), v, "Certificate File"));
             }
         }
-        String key = Json.text(o.get("key"));
+        String key = F5SimJson.text(o.get("key"));
         if (key != null && key.startsWith("/")) {
             out.add(new Ref(List.of("sys/file/ssl-key"), key, "Key File"));
         }
@@ -1219,14 +1219,14 @@ public final class ConfigStore {
         if (filter != null && !filter.isBlank()) {
             String[] f = filter.trim().split("\\s+");
             if (f.length != 3 || !f[0].equals("partition") || !f[1].equals("eq")) {
-                throw F5Error.tmos(400, "Invalid $filter \"" + filter + "\": the simulator supports partition eq <name>.", 1);
+                throw SimulatedF5Error.tmos(400, "Invalid $filter \"" + filter + "\": the simulator supports partition eq <name>.", 1);
             }
             onlyPartition = f[2];
         }
-        ObjectNode r = Json.object();
+        ObjectNode r = F5SimJson.object();
         r.put("kind", t.collectionKind());
         r.put("selfLink", Names.SELF + t.path() + "?ver=" + Names.VERSION);
-        ArrayNode items = Json.array();
+        ArrayNode items = F5SimJson.array();
         for (Map.Entry<String, ObjectNode> e : objects.get(t.path()).entrySet()) {
             if (onlyPartition == null || onlyPartition.equals(e.getValue().path("partition").asText())) {
                 items.add(render(t, e.getValue(), expand));
@@ -1240,7 +1240,7 @@ public final class ConfigStore {
 
     private ObjectNode render(TypeSpec t, ObjectNode stored, boolean expand) {
         String fp = "/" + stored.get("partition").asText() + "/" + stored.get("name").asText();
-        ObjectNode r = Json.object();
+        ObjectNode r = F5SimJson.object();
         r.put("kind", t.kind());
         r.put("name", stored.get("name").asText());
         r.put("partition", stored.get("partition").asText());
@@ -1272,10 +1272,10 @@ public final class ConfigStore {
 
     private ObjectNode subList(TypeSpec t, TypeSpec.SubSpec sub, ObjectNode parent) {
         String fp = "/" + parent.get("partition").asText() + "/" + parent.get("name").asText();
-        ObjectNode r = Json.object();
+        ObjectNode r = F5SimJson.object();
         r.put("kind", t.subCollectionKind(sub));
         r.put("selfLink", selfLink(t, fp, "/" + sub.segment()));
-        ArrayNode items = Json.array();
+        ArrayNode items = F5SimJson.array();
         for (JsonNode i : parent.path(sub.bodyKey())) {
             items.add(subItemRender(t, sub, parent, (ObjectNode) i));
         }
@@ -1288,7 +1288,7 @@ public final class ConfigStore {
     private ObjectNode subItemRender(TypeSpec t, TypeSpec.SubSpec sub, ObjectNode parent, ObjectNode item) {
         String pfp = "/" + parent.get("partition").asText() + "/" + parent.get("name").asText();
         String key = subKey(sub, item);
-        ObjectNode r = Json.object();
+        ObjectNode r = F5SimJson.object();
         r.put("kind", t.subKind(sub));
         r.put("name", item.get("name").asText());
         if (sub.partitioned()) {

@@ -84,7 +84,7 @@ public final class Device {
     }
 
     private final Settings settings;
-    private final FaultPlan faults;
+    private final F5FaultPlan faults;
     private final SecureRandom random = new SecureRandom();
     private final Map<String, Token> tokens = new LinkedHashMap<>();
     private final Map<Long, Transaction> transactions = new LinkedHashMap<>();
@@ -103,7 +103,7 @@ public final class Device {
      * @param settings the settings
      * @param faults where commit failures are scheduled
      */
-    public Device(Settings settings, FaultPlan faults) {
+    public Device(Settings settings, F5FaultPlan faults) {
         this.settings = settings;
         this.faults = faults;
         this.store = ConfigStore.initial(settings.deviceGroup());
@@ -190,7 +190,7 @@ public final class Device {
      * @param method POST, PATCH or DELETE
      * @param path the path, starting with {@code /mgmt/tm/}
      * @param body the JSON body, or {@code null}
-     * @throws F5Error when the device refuses
+     * @throws SimulatedF5Error when the device refuses
      */
     public synchronized void direct(String method, String path, JsonNode body) {
         if (!path.startsWith("/mgmt/tm/")) {
@@ -208,7 +208,7 @@ public final class Device {
     public synchronized SimResponse handle(SimRequest r) {
         try {
             return route(r);
-        } catch (F5Error e) {
+        } catch (SimulatedF5Error e) {
             LOG.debug("{} {} -> {} {}", r.method(), r.path(), e.status(), e.getMessage());
             return SimResponse.error(e);
         }
@@ -218,7 +218,7 @@ public final class Device {
         String path = r.path();
         if (path.equals("/mgmt/shared/authn/login")) {
             if (!r.method().equals("POST")) {
-                throw F5Error.rest(405, "Method not allowed: " + r.method(), r.remote(), ++operationId);
+                throw SimulatedF5Error.rest(405, "Method not allowed: " + r.method(), r.remote(), ++operationId);
             }
             return login(r);
         }
@@ -233,7 +233,7 @@ public final class Device {
             return upload(r, path.substring(UPLOADS.length()));
         }
         if (!path.startsWith("/mgmt/tm/")) {
-            throw F5Error.rest(404, "URI path " + path + " not registered.  Please verify URI is supported and wait for "
+            throw SimulatedF5Error.rest(404, "URI path " + path + " not registered.  Please verify URI is supported and wait for "
                     + "/available suffix to be responsive.", r.remote(), ++operationId);
         }
         String rest = path.substring("/mgmt/tm/".length());
@@ -258,7 +258,7 @@ public final class Device {
             case "cm/sync-status":
                 return SimResponse.json(200, syncStatusBody());
             case "sys/available":
-                return SimResponse.json(200, Json.object().put("kind", "tm:sys:available:availablestats"));
+                return SimResponse.json(200, F5SimJson.object().put("kind", "tm:sys:available:availablestats"));
             default:
                 break;
         }
@@ -266,7 +266,7 @@ public final class Device {
             JsonNode out = store.execute("GET", rest, r.query(), null);
             return SimResponse.json(200, out);
         }
-        JsonNode body = r.method().equals("DELETE") ? null : Json.parse(r.body());
+        JsonNode body = r.method().equals("DELETE") ? null : F5SimJson.parse(r.body());
         JsonNode out = write(r.method(), rest, r.rawQuery(), r.query(), body);
         return out == null ? new SimResponse(200, SimResponse.JSON, new byte[0], Map.of()) : SimResponse.json(200, out);
     }
@@ -287,8 +287,8 @@ public final class Device {
 
     // ------------------------------------------------------------------ authentication
 
-    private F5Error unauthorized(SimRequest r, String message) {
-        return F5Error.rest(401, message, r.remote(), ++operationId);
+    private SimulatedF5Error unauthorized(SimRequest r, String message) {
+        return SimulatedF5Error.rest(401, message, r.remote(), ++operationId);
     }
 
     private String authenticate(SimRequest r) {
@@ -325,9 +325,9 @@ public final class Device {
     }
 
     private SimResponse login(SimRequest r) {
-        JsonNode body = Json.parse(r.body());
-        String user = Json.text(body.get("username"));
-        String password = Json.text(body.get("password"));
+        JsonNode body = F5SimJson.parse(r.body());
+        String user = F5SimJson.text(body.get("username"));
+        String password = F5SimJson.text(body.get("password"));
         if (user == null || password == null || !password.equals(settings.users().get(user))) {
             throw unauthorized(r, "Authentication failed.");
         }
@@ -335,7 +335,7 @@ public final class Device {
         tokens.values().removeIf(t -> t.expiresMicros <= now);
         boolean exempt = settings.adminExempt() && user.equals("admin");
         if (!exempt && activeTokens(user) >= settings.tokenCap()) {
-            throw F5Error.rest(400, "user " + user + " has reached maximum active login tokens", r.remote(), ++operationId);
+            throw SimulatedF5Error.rest(400, "user " + user + " has reached maximum active login tokens", r.remote(), ++operationId);
         }
         Token t = new Token();
         t.id = newTokenId();
@@ -346,7 +346,7 @@ public final class Device {
         t.expiresMicros = now + t.timeoutSeconds * 1_000_000L;
         tokens.put(t.id, t);
         String provider = body.path("loginProviderName").asText("tmos");
-        ObjectNode out = Json.object();
+        ObjectNode out = F5SimJson.object();
         out.put("username", user);
         out.put("loginProviderName", provider);
         out.set("token", tokenBody(t, r.remote()));
@@ -364,7 +364,7 @@ public final class Device {
     }
 
     private ObjectNode tokenBody(Token t, String remote) {
-        ObjectNode o = Json.object();
+        ObjectNode o = F5SimJson.object();
         o.put("token", t.id);
         o.put("name", t.id);
         o.put("userName", t.user);
@@ -384,7 +384,7 @@ public final class Device {
 
     private SimResponse tokenList(SimRequest r, String user) {
         long now = nowMicros();
-        ObjectNode o = Json.object();
+        ObjectNode o = F5SimJson.object();
         ArrayNode items = o.putArray("items");
         for (Token t : tokens.values()) {
             if (t.user.equals(user) && t.expiresMicros > now) {
@@ -401,10 +401,10 @@ public final class Device {
     private SimResponse tokenOp(SimRequest r, String user, String id) {
         Token t = tokens.get(id);
         if (t == null || t.expiresMicros <= nowMicros()) {
-            throw F5Error.rest(404, "Token not found.", r.remote(), ++operationId);
+            throw SimulatedF5Error.rest(404, "Token not found.", r.remote(), ++operationId);
         }
         if (!t.user.equals(user)) {
-            throw F5Error.rest(400, "Authorization failed", r.remote(), ++operationId);
+            throw SimulatedF5Error.rest(400, "Authorization failed", r.remote(), ++operationId);
         }
         switch (r.method()) {
             case "GET":
@@ -413,23 +413,23 @@ public final class Device {
                 tokens.remove(id);
                 return SimResponse.json(200, tokenBody(t, r.remote()));
             case "PATCH":
-                JsonNode body = Json.parse(r.body());
+                JsonNode body = F5SimJson.parse(r.body());
                 JsonNode timeout = body.get("timeout");
                 if (timeout == null || !timeout.canConvertToLong() || timeout.asLong() <= 0) {
-                    throw F5Error.rest(400, "Invalid timeout: the body must be {\"timeout\": seconds}", r.remote(),
+                    throw SimulatedF5Error.rest(400, "Invalid timeout: the body must be {\"timeout\": seconds}", r.remote(),
                             ++operationId);
                 }
                 long now = nowMicros();
                 long requested = timeout.asLong();
                 if ((now - t.createdMicros) / 1_000_000L + requested > MAX_TOKEN_SECONDS) {
-                    throw F5Error.rest(406, "Auth-token absolute timeout (36000 seconds) exceeded", r.remote(), ++operationId);
+                    throw SimulatedF5Error.rest(406, "Auth-token absolute timeout (36000 seconds) exceeded", r.remote(), ++operationId);
                 }
                 t.timeoutSeconds = requested;
                 t.lastUpdateMicros = now;
                 t.expiresMicros = now + requested * 1_000_000L;
                 return SimResponse.json(200, tokenBody(t, r.remote()));
             default:
-                throw F5Error.rest(405, "Method not allowed: " + r.method(), r.remote(), ++operationId);
+                throw SimulatedF5Error.rest(405, "Method not allowed: " + r.method(), r.remote(), ++operationId);
         }
     }
 
@@ -437,31 +437,31 @@ public final class Device {
 
     private SimResponse upload(SimRequest r, String name) {
         if (name.isEmpty() || name.contains("/")) {
-            throw F5Error.rest(400, "Invalid upload file name", r.remote(), ++operationId);
+            throw SimulatedF5Error.rest(400, "Invalid upload file name", r.remote(), ++operationId);
         }
         String range = r.header("Content-Range");
         Matcher m = range == null ? null : RANGE.matcher(range);
         if (m == null || !m.matches()) {
-            throw F5Error.rest(400, "Content-Range header is required: start-end/total", r.remote(), ++operationId);
+            throw SimulatedF5Error.rest(400, "Content-Range header is required: start-end/total", r.remote(), ++operationId);
         }
         long start = Long.parseLong(m.group(1));
         long end = Long.parseLong(m.group(2));
         long total = Long.parseLong(m.group(3));
         byte[] chunk = r.body();
         if (end < start || end - start + 1 != chunk.length || end >= total) {
-            throw F5Error.rest(400, "Content-Range " + range + " does not match the " + chunk.length + " bytes sent",
+            throw SimulatedF5Error.rest(400, "Content-Range " + range + " does not match the " + chunk.length + " bytes sent",
                     r.remote(), ++operationId);
         }
         byte[] current = start == 0 ? new byte[0] : uploads.getOrDefault(name, new byte[0]);
         if (start != current.length) {
-            throw F5Error.rest(400, "Content-Range " + range + " does not continue the upload of " + name + " ("
+            throw SimulatedF5Error.rest(400, "Content-Range " + range + " does not continue the upload of " + name + " ("
                     + current.length + " bytes so far)", r.remote(), ++operationId);
         }
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         out.write(current, 0, current.length);
         out.write(chunk, 0, chunk.length);
         uploads.put(name, out.toByteArray());
-        ObjectNode o = Json.object();
+        ObjectNode o = F5SimJson.object();
         o.put("remainingByteCount", total - end - 1);
         o.putObject("usedChunks").put(String.valueOf(start), chunk.length);
         o.put("totalByteCount", total);
@@ -488,13 +488,13 @@ public final class Device {
             // fall through
         }
         if (t == null) {
-            throw F5Error.tmos(404, "Transaction " + id + " does not exist.", 1);
+            throw SimulatedF5Error.tmos(404, "Transaction " + id + " does not exist.", 1);
         }
         return t;
     }
 
     private ObjectNode transactionBody(Transaction t) {
-        ObjectNode o = Json.object();
+        ObjectNode o = F5SimJson.object();
         o.put("transId", t.id);
         o.put("state", t.state);
         o.put("timeoutSeconds", t.timeoutSeconds);
@@ -509,7 +509,7 @@ public final class Device {
     }
 
     private ObjectNode commandBody(Transaction t, Command c) {
-        ObjectNode o = Json.object();
+        ObjectNode o = F5SimJson.object();
         o.put("method", c.method);
         o.put("uri", "https://localhost" + c.path + (c.rawQuery.isEmpty() ? "" : "?" + c.rawQuery));
         if (c.body != null) {
@@ -552,7 +552,7 @@ public final class Device {
             }
             if (r.method().equals("GET")) {
                 expireTransactions();
-                ObjectNode o = Json.object();
+                ObjectNode o = F5SimJson.object();
                 o.put("kind", "tm:transactioncollectionstate");
                 o.put("selfLink", "https://localhost/mgmt/tm/transaction?ver=" + Names.VERSION);
                 if (!transactions.isEmpty()) {
@@ -561,7 +561,7 @@ public final class Device {
                 }
                 return SimResponse.json(200, o);
             }
-            throw F5Error.tmos(405, "Method " + r.method() + " is not supported on /mgmt/tm/transaction", 1);
+            throw SimulatedF5Error.tmos(405, "Method " + r.method() + " is not supported on /mgmt/tm/transaction", 1);
         }
         Transaction t = requireTransaction(segs[1]);
         if (segs.length == 2) {
@@ -572,20 +572,20 @@ public final class Device {
                     transactions.remove(t.id);
                     return SimResponse.json(200, transactionBody(t));
                 case "PATCH":
-                    return commit(t, Json.parse(r.body()));
+                    return commit(t, F5SimJson.parse(r.body()));
                 default:
-                    throw F5Error.tmos(405, "Method " + r.method() + " is not supported on /mgmt/tm/" + rest, 1);
+                    throw SimulatedF5Error.tmos(405, "Method " + r.method() + " is not supported on /mgmt/tm/" + rest, 1);
             }
         }
         if (!segs[2].equals("commands") || segs.length > 4) {
-            throw F5Error.tmos(404, "URI path /mgmt/tm/" + rest + " not registered.  Please verify URI is supported and "
+            throw SimulatedF5Error.tmos(404, "URI path /mgmt/tm/" + rest + " not registered.  Please verify URI is supported and "
                     + "wait for /available suffix to be responsive.", 1);
         }
         if (segs.length == 3) {
             if (!r.method().equals("GET")) {
-                throw F5Error.tmos(405, "Method " + r.method() + " is not supported on /mgmt/tm/" + rest, 1);
+                throw SimulatedF5Error.tmos(405, "Method " + r.method() + " is not supported on /mgmt/tm/" + rest, 1);
             }
-            ObjectNode o = Json.object();
+            ObjectNode o = F5SimJson.object();
             o.put("kind", "tm:transaction:commandscollectionstate");
             o.put("selfLink", "https://localhost/mgmt/tm/transaction/" + t.id + "/commands?ver=" + Names.VERSION);
             if (!t.commands.isEmpty()) {
@@ -601,7 +601,7 @@ public final class Device {
             }
         }
         if (c == null) {
-            throw F5Error.tmos(404, "Command " + segs[3] + " does not exist in transaction " + t.id + ".", 1);
+            throw SimulatedF5Error.tmos(404, "Command " + segs[3] + " does not exist in transaction " + t.id + ".", 1);
         }
         if (r.method().equals("GET")) {
             return SimResponse.json(200, commandBody(t, c));
@@ -611,22 +611,22 @@ public final class Device {
             t.commands.remove(c);
             return SimResponse.json(200, body);
         }
-        throw F5Error.tmos(405, "Method " + r.method() + " is not supported on /mgmt/tm/" + rest, 1);
+        throw SimulatedF5Error.tmos(405, "Method " + r.method() + " is not supported on /mgmt/tm/" + rest, 1);
     }
 
     private SimResponse enlist(SimRequest r, String id, String rest) {
         Transaction t = requireTransaction(id);
         if (!t.state.equals("STARTED")) {
-            throw F5Error.tmos(400, "Transaction " + t.id + " is " + t.state + " and accepts no more commands.", 1);
+            throw SimulatedF5Error.tmos(400, "Transaction " + t.id + " is " + t.state + " and accepts no more commands.", 1);
         }
         if (!ConfigStore.serves(rest)) {
-            throw F5Error.tmos(400, "The request " + r.method() + " /mgmt/tm/" + rest
+            throw SimulatedF5Error.tmos(400, "The request " + r.method() + " /mgmt/tm/" + rest
                     + " cannot be part of a transaction.", 1);
         }
         long nextId = t.commands.size() + 1L;
         if (r.method().equals("POST") && ConfigStore.isSubCollection(rest)) {
             String seg = rest.substring(rest.lastIndexOf('/') + 1);
-            throw F5Error.tmos(400, "Found invalid command id " + nextId + "/" + seg + "/", 1);
+            throw SimulatedF5Error.tmos(400, "Found invalid command id " + nextId + "/" + seg + "/", 1);
         }
         Command c = new Command();
         c.id = t.commands.isEmpty() ? 1 : t.commands.get(t.commands.size() - 1).id + 1;
@@ -634,21 +634,21 @@ public final class Device {
         c.path = "/mgmt/tm/" + rest;
         c.rawQuery = r.rawQuery();
         c.query = r.query();
-        c.body = r.method().equals("DELETE") ? null : Json.parse(r.body());
+        c.body = r.method().equals("DELETE") ? null : F5SimJson.parse(r.body());
         t.commands.add(c);
         return SimResponse.json(200, commandBody(t, c));
     }
 
     private SimResponse commit(Transaction t, JsonNode body) {
-        String state = Json.text(body.get("state"));
+        String state = F5SimJson.text(body.get("state"));
         if (!"VALIDATING".equals(state)) {
-            throw F5Error.tmos(400, "Invalid transaction state change: a commit sets \"state\":\"VALIDATING\".", 1);
+            throw SimulatedF5Error.tmos(400, "Invalid transaction state change: a commit sets \"state\":\"VALIDATING\".", 1);
         }
         if (!t.state.equals("STARTED")) {
-            throw F5Error.tmos(400, "Transaction " + t.id + " is " + t.state + " and cannot be committed again.", 1);
+            throw SimulatedF5Error.tmos(400, "Transaction " + t.id + " is " + t.state + " and cannot be committed again.", 1);
         }
         if (t.commands.isEmpty()) {
-            throw F5Error.tmos(400, "there is no command to commit in the transaction", 1);
+            throw SimulatedF5Error.tmos(400, "there is no command to commit in the transaction", 1);
         }
         t.validateOnly = body.path("validateOnly").asBoolean(false);
         String injected = faults.takeCommitFailure();
@@ -658,7 +658,7 @@ public final class Device {
             for (Command c : t.commands) {
                 try {
                     work.execute(c.method, c.path.substring("/mgmt/tm/".length()), c.query, c.body);
-                } catch (F5Error e) {
+                } catch (SimulatedF5Error e) {
                     failure = e.getMessage();
                     break;
                 }
@@ -668,7 +668,7 @@ public final class Device {
             t.state = "FAILED";
             t.failureReason = failure;
             LOG.debug("transaction {} failed: {}", t.id, failure);
-            throw F5Error.tmos(400, "transaction failed:" + failure, 1);
+            throw SimulatedF5Error.tmos(400, "transaction failed:" + failure, 1);
         }
         t.state = "COMPLETED";
         if (!t.validateOnly) {
@@ -682,7 +682,7 @@ public final class Device {
     // ------------------------------------------------------------------ sys / cm
 
     private ObjectNode version() {
-        ObjectNode o = Json.object();
+        ObjectNode o = F5SimJson.object();
         o.put("kind", "tm:sys:version:versionstats");
         o.put("selfLink", "https://localhost/mgmt/tm/sys/version?ver=" + Names.VERSION);
         ObjectNode entries = o.putObject("entries").putObject("https://localhost/mgmt/tm/sys/version/0")
@@ -698,16 +698,16 @@ public final class Device {
 
     private SimResponse saveConfig(SimRequest r) {
         if (!r.method().equals("POST")) {
-            throw F5Error.tmos(405, "Method " + r.method() + " is not supported on /mgmt/tm/sys/config", 1);
+            throw SimulatedF5Error.tmos(405, "Method " + r.method() + " is not supported on /mgmt/tm/sys/config", 1);
         }
-        JsonNode body = Json.parse(r.body());
-        String command = Json.text(body.get("command"));
+        JsonNode body = F5SimJson.parse(r.body());
+        String command = F5SimJson.text(body.get("command"));
         if (!"save".equals(command)) {
-            throw F5Error.tmos(400, "Invalid command \"" + command + "\" for /mgmt/tm/sys/config: the simulator supports save.", 1);
+            throw SimulatedF5Error.tmos(400, "Invalid command \"" + command + "\" for /mgmt/tm/sys/config: the simulator supports save.", 1);
         }
         saves++;
         saved = store.snapshot();
-        ObjectNode o = Json.object();
+        ObjectNode o = F5SimJson.object();
         o.put("kind", "tm:sys:config:savestate");
         o.put("command", "save");
         return SimResponse.json(200, o);
@@ -715,24 +715,24 @@ public final class Device {
 
     private SimResponse configSync(SimRequest r) {
         if (!r.method().equals("POST")) {
-            throw F5Error.tmos(405, "Method " + r.method() + " is not supported on /mgmt/tm/cm", 1);
+            throw SimulatedF5Error.tmos(405, "Method " + r.method() + " is not supported on /mgmt/tm/cm", 1);
         }
-        JsonNode body = Json.parse(r.body());
-        String args = Json.text(body.get("utilCmdArgs"));
+        JsonNode body = F5SimJson.parse(r.body());
+        String args = F5SimJson.text(body.get("utilCmdArgs"));
         Matcher m = args == null ? null : SYNC.matcher(args);
-        if (!"run".equals(Json.text(body.get("command"))) || m == null || !m.matches()) {
-            throw F5Error.tmos(400, "Invalid command: expected {\"command\":\"run\",\"utilCmdArgs\":\"config-sync to-group "
+        if (!"run".equals(F5SimJson.text(body.get("command"))) || m == null || !m.matches()) {
+            throw SimulatedF5Error.tmos(400, "Invalid command: expected {\"command\":\"run\",\"utilCmdArgs\":\"config-sync to-group "
                     + "<device group>\"}.", 1);
         }
         String group = Names.qualify(m.group(2), "Common");
         if (!store.exists("cm/device-group", group)) {
-            throw F5Error.tmos(400, "01020036:3: The requested device group (" + group + ") was not found.", 3);
+            throw SimulatedF5Error.tmos(400, "01020036:3: The requested device group (" + group + ") was not found.", 3);
         }
         if (settings.deviceGroup() != null && group.equals("/Common/" + settings.deviceGroup())) {
             changesPending = false;
             syncDoneMicros = nowMicros() + settings.syncDelay().toNanos() / 1_000L;
         }
-        ObjectNode o = Json.object();
+        ObjectNode o = F5SimJson.object();
         o.put("kind", "tm:cm:runstate");
         o.put("command", "run");
         o.put("utilCmdArgs", args.trim());
@@ -750,7 +750,7 @@ public final class Device {
                 ? "There is a possible change conflict between this device and other members of "
                         + settings.deviceGroup() + "."
                 : " ";
-        ObjectNode o = Json.object();
+        ObjectNode o = F5SimJson.object();
         o.put("kind", "tm:cm:sync-status:sync-statusstats");
         o.put("selfLink", "https://localhost/mgmt/tm/cm/sync-status?ver=" + Names.VERSION);
         ObjectNode entries = o.putObject("entries").putObject("https://localhost/mgmt/tm/cm/sync-status/0")

@@ -36,14 +36,14 @@ public final class HttpFront implements HttpHandler {
     }
 
     private final Device device;
-    private final FaultPlan faults;
+    private final F5FaultPlan faults;
     private final List<RecordedRequest> recorded = new ArrayList<>();
 
     /**
      * @param device the device
      * @param faults the fault plan
      */
-    public HttpFront(Device device, FaultPlan faults) {
+    public HttpFront(Device device, F5FaultPlan faults) {
         this.device = device;
         this.faults = faults;
     }
@@ -73,9 +73,9 @@ public final class HttpFront implements HttpHandler {
             body = "<" + r.body().length + " bytes>";
         } else {
             try {
-                JsonNode n = Json.MAPPER.readTree(r.body());
+                JsonNode n = F5SimJson.MAPPER.readTree(r.body());
                 Device.redactIn(n);
-                body = Json.write(n);
+                body = F5SimJson.write(n);
             } catch (IOException e) {
                 body = new String(r.body(), StandardCharsets.UTF_8);
             }
@@ -86,9 +86,9 @@ public final class HttpFront implements HttpHandler {
     @Override
     public void handle(HttpExchange ex) throws IOException {
         SimRequest r = request(ex);
-        FaultPlan.Fault f = faults.next();
+        F5FaultPlan.Fault f = faults.next();
         SimResponse resp;
-        if (f != null && f.kind() == FaultPlan.Kind.DELAY) {
+        if (f != null && f.kind() == F5FaultPlan.Kind.DELAY) {
             try {
                 Thread.sleep(f.delay().toMillis());
             } catch (InterruptedException e) {
@@ -102,7 +102,7 @@ public final class HttpFront implements HttpHandler {
                     resp = device.handle(r);
                 } catch (RuntimeException e) {
                     LOG.warn("F5 simulator failed on {} {}", r.method(), r.path(), e);
-                    resp = SimResponse.error(F5Error.tmos(500, "F5 simulator internal error: " + e, 1));
+                    resp = SimResponse.error(SimulatedF5Error.tmos(500, "F5 simulator internal error: " + e, 1));
                 }
                 record(r, resp.status());
             }
@@ -113,7 +113,7 @@ public final class HttpFront implements HttpHandler {
                     record(r, 0);
                     throw new Reset();
                 case FAIL:
-                    resp = SimResponse.error(F5Error.tmos(f.status(), f.message(), 3));
+                    resp = SimResponse.error(SimulatedF5Error.tmos(f.status(), f.message(), 3));
                     break;
                 case UNAVAILABLE:
                     resp = SimResponse.html(503, r.path());

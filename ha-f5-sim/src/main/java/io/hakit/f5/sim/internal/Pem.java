@@ -40,7 +40,7 @@ final class Pem {
             certs = java.util.List.of();
         }
         if (certs.isEmpty()) {
-            throw F5Error.tmos(400, "Caught SSL exception: the file for " + fp
+            throw SimulatedF5Error.tmos(400, "Caught SSL exception: the file for " + fp
                     + " is not a PEM certificate.", 3);
         }
         X509Certificate c = (X509Certificate) certs.iterator().next();
@@ -94,7 +94,7 @@ final class Pem {
         String text = new String(bytes, StandardCharsets.US_ASCII);
         Matcher m = BLOCK.matcher(text);
         if (!m.find() || !m.group(1).endsWith("PRIVATE KEY")) {
-            throw F5Error.tmos(400, "Caught SSL exception: the file for " + fp
+            throw SimulatedF5Error.tmos(400, "Caught SSL exception: the file for " + fp
                     + " is not a PEM private key.", 3);
         }
         String label = m.group(1);
@@ -113,7 +113,7 @@ final class Pem {
             try {
                 der = Base64.getMimeDecoder().decode(m.group(2).trim());
             } catch (IllegalArgumentException e) {
-                throw F5Error.tmos(400, "Caught SSL exception: the file for " + fp
+                throw SimulatedF5Error.tmos(400, "Caught SSL exception: the file for " + fp
                         + " is not a PEM private key.", 3);
             }
             for (String alg : new String[] {"RSA", "EC"}) {
@@ -133,7 +133,7 @@ final class Pem {
                     // try the next algorithm
                 }
             }
-            throw F5Error.tmos(400, "Caught SSL exception: the file for " + fp
+            throw SimulatedF5Error.tmos(400, "Caught SSL exception: the file for " + fp
                     + " holds a private key of an unsupported type.", 3);
         }
         o.put("keyType", "unknown");

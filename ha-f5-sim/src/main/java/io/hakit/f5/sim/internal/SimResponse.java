@@ -22,16 +22,16 @@ public record SimResponse(int status, String contentType, byte[] body, Map<Strin
      * @return a JSON answer
      */
     public static SimResponse json(int status, JsonNode body) {
-        return new SimResponse(status, JSON, Json.write(body).getBytes(StandardCharsets.UTF_8), Map.of());
+        return new SimResponse(status, JSON, F5SimJson.write(body).getBytes(StandardCharsets.UTF_8), Map.of());
     }
 
     /**
      * @param e the error
      * @return its answer
      */
-    public static SimResponse error(F5Error e) {
+    public static SimResponse error(SimulatedF5Error e) {
         if (e.status() == 401) {
-            return new SimResponse(401, JSON, Json.write(e.body()).getBytes(StandardCharsets.UTF_8),
+            return new SimResponse(401, JSON, F5SimJson.write(e.body()).getBytes(StandardCharsets.UTF_8),
                     Map.of("WWW-Authenticate", "Basic realm=\"Enterprise Manager\""));
         }
         return json(e.status(), e.body());

@@ -316,6 +316,6 @@ public final class Types {
     }
 
     private static ObjectNode obj(String json) {
-        return (ObjectNode) Json.parse(json.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        return (ObjectNode) F5SimJson.parse(json.getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
 }

@@ -1,6 +1,6 @@
 package io.hakit.citrix.sim;
 
-import io.hakit.citrix.sim.internal.FaultPlan;
+import io.hakit.citrix.sim.internal.CitrixFaultPlan;
 import java.time.Duration;
 
 /**
@@ -10,13 +10,13 @@ import java.time.Duration;
  * {@code macroapi} request is one write. Faults are one-shot except {@link #failOn}, which holds
  * until {@link #clear()}. Thread-safe; methods return this object for chaining.
  */
-public final class Faults {
+public final class CitrixFaults {
     /** The error {@link #failWrite(int)} answers: HTTP 599, errorcode 257. */
     public static final int DEFAULT_ERRORCODE = 257;
 
-    private final FaultPlan plan;
+    private final CitrixFaultPlan plan;
 
-    Faults(FaultPlan plan) {
+    CitrixFaults(CitrixFaultPlan plan) {
         this.plan = plan;
     }
 
@@ -30,7 +30,7 @@ public final class Faults {
      * @return this
      * @throws IllegalArgumentException when k is below 1
      */
-    public Faults failWrite(int k, int httpStatus, int errorcode, String message) {
+    public CitrixFaults failWrite(int k, int httpStatus, int errorcode, String message) {
         plan.failWrite(k, httpStatus, errorcode, message);
         return this;
     }
@@ -43,7 +43,7 @@ public final class Faults {
      * @return this
      * @throws IllegalArgumentException when k is below 1
      */
-    public Faults failWrite(int k) {
+    public CitrixFaults failWrite(int k) {
         return failWrite(k, 599, DEFAULT_ERRORCODE, "Operation not permitted");
     }
 
@@ -59,7 +59,7 @@ public final class Faults {
      * @param message the NITRO message
      * @return this
      */
-    public Faults failOn(String resource, String name, int errorcode, String message) {
+    public CitrixFaults failOn(String resource, String name, int errorcode, String message) {
         plan.failOn(resource, name, errorcode, message);
         return this;
     }
@@ -72,7 +72,7 @@ public final class Faults {
      * @return this
      * @throws IllegalArgumentException when k is below 1 or the delay negative
      */
-    public Faults delayWrite(int k, Duration delay) {
+    public CitrixFaults delayWrite(int k, Duration delay) {
         plan.delayWrite(k, delay);
         return this;
     }
@@ -84,7 +84,7 @@ public final class Faults {
      * @return this
      * @throws IllegalArgumentException when k is below 1
      */
-    public Faults resetWrite(int k) {
+    public CitrixFaults resetWrite(int k) {
         plan.resetWrite(k);
         return this;
     }
@@ -95,7 +95,7 @@ public final class Faults {
      * @param count how many
      * @return this
      */
-    public Faults unavailable(int count) {
+    public CitrixFaults unavailable(int count) {
         plan.unavailable(count);
         return this;
     }
@@ -107,7 +107,7 @@ public final class Faults {
      * @param times how many
      * @return this
      */
-    public Faults saveBusy(int times) {
+    public CitrixFaults saveBusy(int times) {
         plan.saveBusy(times);
         return this;
     }

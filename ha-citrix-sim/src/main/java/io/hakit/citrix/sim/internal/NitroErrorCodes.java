@@ -7,7 +7,7 @@ import java.util.Map;
  * NITRO error codes the simulator answers with, their messages and HTTP statuses (vendor notes
  * section 3.1 and section 1; the codes and messages are NITRO's own).
  */
-public final class Errors {
+public final class NitroErrorCodes {
     public static final int NO_SUCH_RESOURCE = 258;
     public static final int NOT_PERMITTED = 257;
     public static final int EXISTS = 273;
@@ -57,7 +57,7 @@ public final class Errors {
             Map.entry(NO_CERTIFICATE_BINDING, "Certificate binding does not exist"),
             Map.entry(FILE_EXISTS, "Cannot create output file. File already exists"));
 
-    private Errors() {
+    private NitroErrorCodes() {
     }
 
     /**

@@ -1,6 +1,6 @@
 package io.hakit.f5.sim;
 
-import io.hakit.f5.sim.internal.FaultPlan;
+import io.hakit.f5.sim.internal.F5FaultPlan;
 import java.time.Duration;
 import java.util.Objects;
 
@@ -11,10 +11,10 @@ import java.util.Objects;
  * request number holds one fault; scheduling another for the same number replaces it.
  * Thread-safe; methods return this object so calls can be chained.
  */
-public final class Faults {
-    private final FaultPlan plan;
+public final class F5Faults {
+    private final F5FaultPlan plan;
 
-    Faults(FaultPlan plan) {
+    F5Faults(F5FaultPlan plan) {
         this.plan = plan;
     }
 
@@ -28,10 +28,10 @@ public final class Faults {
      * @return this
      * @throws IllegalArgumentException when k &lt; 1 or the status is not 400..599
      */
-    public Faults failRequest(int k, int status, String message) {
+    public F5Faults failRequest(int k, int status, String message) {
         Objects.requireNonNull(message, "message");
         checkStatus(status);
-        plan.at(k, new FaultPlan.Fault(FaultPlan.Kind.FAIL, status, message, null));
+        plan.at(k, new F5FaultPlan.Fault(F5FaultPlan.Kind.FAIL, status, message, null));
         return this;
     }
 
@@ -43,7 +43,7 @@ public final class Faults {
      * @param message the failure reason
      * @return this
      */
-    public Faults failCommit(String message) {
+    public F5Faults failCommit(String message) {
         plan.failCommit(Objects.requireNonNull(message, "message"));
         return this;
     }
@@ -56,12 +56,12 @@ public final class Faults {
      * @return this
      * @throws IllegalArgumentException when k &lt; 1 or the delay is negative
      */
-    public Faults delayRequest(int k, Duration delay) {
+    public F5Faults delayRequest(int k, Duration delay) {
         Objects.requireNonNull(delay, "delay");
         if (delay.isNegative()) {
             throw new IllegalArgumentException("delay must not be negative, got " + delay);
         }
-        plan.at(k, new FaultPlan.Fault(FaultPlan.Kind.DELAY, 0, null, delay));
+        plan.at(k, new F5FaultPlan.Fault(F5FaultPlan.Kind.DELAY, 0, null, delay));
         return this;
     }
 
@@ -72,8 +72,8 @@ public final class Faults {
      * @return this
      * @throws IllegalArgumentException when k &lt; 1
      */
-    public Faults resetRequest(int k) {
-        plan.at(k, new FaultPlan.Fault(FaultPlan.Kind.RESET, 0, null, null));
+    public F5Faults resetRequest(int k) {
+        plan.at(k, new F5FaultPlan.Fault(F5FaultPlan.Kind.RESET, 0, null, null));
         return this;
     }
 
@@ -85,11 +85,11 @@ public final class Faults {
      * @return this
      * @throws IllegalArgumentException when count &lt; 1
      */
-    public Faults unavailable(int count) {
+    public F5Faults unavailable(int count) {
         if (count < 1) {
             throw new IllegalArgumentException("count must be at least 1, got " + count);
         }
-        plan.next(count, new FaultPlan.Fault(FaultPlan.Kind.UNAVAILABLE, 503, null, null));
+        plan.next(count, new F5FaultPlan.Fault(F5FaultPlan.Kind.UNAVAILABLE, 503, null, null));
         return this;
     }
 
@@ -102,9 +102,9 @@ public final class Faults {
      * @return this
      * @throws IllegalArgumentException when k &lt; 1 or the status is not 400..599
      */
-    public Faults html(int k, int status) {
+    public F5Faults html(int k, int status) {
         checkStatus(status);
-        plan.at(k, new FaultPlan.Fault(FaultPlan.Kind.HTML, status, null, null));
+        plan.at(k, new F5FaultPlan.Fault(F5FaultPlan.Kind.HTML, status, null, null));
         return this;
     }
 

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-class FaultsTest {
+class CitrixFaultsTest {
     private CitrixSimulator sim;
     private Nitro n;
 
@@ -56,7 +56,7 @@ class FaultsTest {
         ok(n.post("nsconfig?action=save", "{\"nsconfig\":{}}"));
         Nitro.Resp r = addServer(1);
         assertThat(r.status()).isEqualTo(599);
-        assertThat(r.errorcode()).isEqualTo(Faults.DEFAULT_ERRORCODE);
+        assertThat(r.errorcode()).isEqualTo(CitrixFaults.DEFAULT_ERRORCODE);
         assertThat(r.message()).isEqualTo("Operation not permitted");
     }
 

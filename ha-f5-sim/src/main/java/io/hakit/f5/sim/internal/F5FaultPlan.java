@@ -4,7 +4,7 @@ import io.hakit.sim.FaultSchedule;
 import java.time.Duration;
 
 /** The F5 simulator's faults: one {@link FaultSchedule} that counts every request, and a pending commit failure. Thread-safe. */
-public final class FaultPlan {
+public final class F5FaultPlan {
     /** What a fault does. */
     public enum Kind {
         /** Answer a TMOS error. */

@@ -6,13 +6,13 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * An answer the simulated BIG-IP gives instead of doing what was asked: the HTTP status and
  * the JSON error body in one of the two shapes a BIG-IP uses (TMOS or restjavad).
  */
-public final class F5Error extends RuntimeException {
+public final class SimulatedF5Error extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
     private final int status;
     private final transient ObjectNode body;
 
-    private F5Error(int status, String message, ObjectNode body) {
+    private SimulatedF5Error(int status, String message, ObjectNode body) {
         super(message, null, false, false);
         this.status = status;
         this.body = body;
@@ -26,13 +26,13 @@ public final class F5Error extends RuntimeException {
      * @param apiError the {@code apiError} number
      * @return the error
      */
-    public static F5Error tmos(int status, String message, int apiError) {
-        ObjectNode b = Json.object();
+    public static SimulatedF5Error tmos(int status, String message, int apiError) {
+        ObjectNode b = F5SimJson.object();
         b.put("code", status);
         b.put("message", message);
         b.putArray("errorStack");
         b.put("apiError", apiError);
-        return new F5Error(status, message, b);
+        return new SimulatedF5Error(status, message, b);
     }
 
     /**
@@ -44,14 +44,14 @@ public final class F5Error extends RuntimeException {
      * @param operationId the REST operation id
      * @return the error
      */
-    public static F5Error rest(int status, String message, String referer, long operationId) {
-        ObjectNode b = Json.object();
+    public static SimulatedF5Error rest(int status, String message, String referer, long operationId) {
+        ObjectNode b = F5SimJson.object();
         b.put("code", status);
         b.put("message", message);
         b.put("referer", referer);
         b.put("restOperationId", operationId);
         b.put("kind", ":resterrorresponse");
-        return new F5Error(status, message, b);
+        return new SimulatedF5Error(status, message, b);
     }
 
     /** @return the HTTP status */

@@ -16,7 +16,7 @@ import java.util.Objects;
  * that counts writes, {@code failOn} faults by object, 503s for the next requests and busy
  * saves. Thread-safe.
  */
-public final class FaultPlan {
+public final class CitrixFaultPlan {
     /** What happens to one write. */
     public static final class Decision {
         static final Decision NONE = new Decision(Duration.ZERO, null, false);
@@ -66,7 +66,7 @@ public final class FaultPlan {
      */
     public synchronized void failWrite(int k, int httpStatus, int errorcode, String message) {
         Objects.requireNonNull(message, "message");
-        writes.merge(k, new Decision(Duration.ZERO, Errors.refusal(httpStatus, errorcode, message), false), Decision::and);
+        writes.merge(k, new Decision(Duration.ZERO, NitroErrorCodes.refusal(httpStatus, errorcode, message), false), Decision::and);
     }
 
     /**
@@ -97,7 +97,7 @@ public final class FaultPlan {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(message, "message");
         touches.add(new Touch(resource.toLowerCase(Locale.ROOT), name,
-                Errors.refusal(Errors.status(errorcode), errorcode, message)));
+                NitroErrorCodes.refusal(NitroErrorCodes.status(errorcode), errorcode, message)));
     }
 
     /** @param count how many of the next requests answer 503 */

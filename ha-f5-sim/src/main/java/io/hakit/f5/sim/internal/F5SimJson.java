@@ -12,11 +12,11 @@ import java.util.Iterator;
 import java.util.List;
 
 /** Jackson helpers shared by the simulator. */
-public final class Json {
+public final class F5SimJson {
     /** The simulator's one mapper (thread-safe once configured). */
     public static final ObjectMapper MAPPER = new ObjectMapper();
 
-    private Json() {
+    private F5SimJson() {
     }
 
     /** @return a new empty object node */
@@ -32,14 +32,14 @@ public final class Json {
     /**
      * @param bytes UTF-8 JSON
      * @return the tree
-     * @throws F5Error 400 when the bytes are not JSON
+     * @throws SimulatedF5Error 400 when the bytes are not JSON
      */
     public static JsonNode parse(byte[] bytes) {
         try {
             JsonNode n = MAPPER.readTree(bytes);
             return n == null || n.isMissingNode() ? object() : n;
         } catch (java.io.IOException e) {
-            throw F5Error.tmos(400, "Found invalid JSON body in the request.", 1);
+            throw SimulatedF5Error.tmos(400, "Found invalid JSON body in the request.", 1);
         }
     }
 
