@@ -5,28 +5,23 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.hakit.test.CitrixSimulatorTest;
 import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+@CitrixSimulatorTest
 class CitrixFaultsTest {
     private CitrixSimulator sim;
     private Nitro n;
 
     @BeforeEach
     void start() {
-        sim = CitrixSimulator.builder().start();
         n = new Nitro(sim.url()).login();
-    }
-
-    @AfterEach
-    void stop() {
-        sim.close();
     }
 
     private Nitro.Resp addServer(int i) {

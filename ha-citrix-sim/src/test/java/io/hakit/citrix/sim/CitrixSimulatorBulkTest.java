@@ -4,13 +4,14 @@ import static io.hakit.citrix.sim.Setup.ok;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.hakit.test.CitrixSimulatorTest;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Homogeneous bulk arrays and macroapi, in each X-NITRO-ONERROR mode. */
+@CitrixSimulatorTest
 class CitrixSimulatorBulkTest {
     private static final String DONE = "{\"errorcode\":0,\"message\":\"Done\",\"severity\":\"NONE\"}";
     private static final String EXISTS = "{\"errorcode\":273,\"message\":\"Resource already exists\",\"severity\":\"ERROR\"}";
@@ -20,14 +21,8 @@ class CitrixSimulatorBulkTest {
 
     @BeforeEach
     void start() {
-        sim = CitrixSimulator.builder().start();
         n = new Nitro(sim.url()).login();
         ok(n.add("server", Map.of("name", "app2", "ipaddress", "10.0.0.12")));
-    }
-
-    @AfterEach
-    void stop() {
-        sim.close();
     }
 
     private static String servers(String... names) {

@@ -4,26 +4,21 @@ import static io.hakit.citrix.sim.Setup.ok;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.hakit.test.CitrixSimulatorTest;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Each refusal answers NITRO's HTTP status and body, and changes nothing. */
+@CitrixSimulatorTest
 class CitrixSimulatorErrorsTest {
     private CitrixSimulator sim;
     private Nitro n;
 
     @BeforeEach
     void start() {
-        sim = CitrixSimulator.builder().start();
         n = new Nitro(sim.url()).login();
         Setup.idp(n);
-    }
-
-    @AfterEach
-    void stop() {
-        sim.close();
     }
 
     private void refused(Nitro.Resp r, int status, String body) {

@@ -5,26 +5,21 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.hakit.sim.RecordedRequest;
+import io.hakit.test.F5SimulatorTest;
 import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+@F5SimulatorTest
 class F5SimulatorFaultsTest {
     private F5Simulator sim;
     private SimHttp http;
 
     @BeforeEach
     void start() {
-        sim = F5Simulator.builder().start();
         http = SimHttp.loggedIn(sim);
-    }
-
-    @AfterEach
-    void stop() {
-        sim.close();
     }
 
     @Test

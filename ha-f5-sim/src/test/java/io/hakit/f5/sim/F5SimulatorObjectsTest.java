@@ -4,23 +4,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.hakit.sim.RecordedRequest;
-import org.junit.jupiter.api.AfterEach;
+import io.hakit.test.F5SimulatorTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+@F5SimulatorTest
 class F5SimulatorObjectsTest {
     private F5Simulator sim;
     private SimHttp http;
 
     @BeforeEach
     void start() {
-        sim = F5Simulator.builder().start();
         http = SimHttp.loggedIn(sim);
-    }
-
-    @AfterEach
-    void stop() {
-        sim.close();
     }
 
     @Test
