@@ -25,7 +25,8 @@ import io.hakit.model.Farm;
 import io.hakit.model.ServiceMode;
 import io.hakit.model.TopologyDiagram;
 import io.hakit.model.Vendor;
-import io.hakit.model.cert.ThrowawayCa;
+import io.hakit.test.ReferenceTopologies;
+import io.hakit.test.ThrowawayCa;
 import io.hakit.model.plan.ApplyListener;
 import io.hakit.model.plan.ApplyResult;
 import io.hakit.model.plan.LoadBalancerAdapter;
@@ -270,7 +271,7 @@ public final class Demo {
             serverCerts.put(fqdn, cert);
         }
         Path topology = dir.resolve("reference-citrix.yaml");
-        Files.writeString(topology, resource("reference-citrix.yaml"));
+        Files.writeString(topology, ReferenceTopologies.yaml(Vendor.CITRIX));
         deployment = TopologyLoader.load(topology);
         ValidationReport report = Validator.standard().validate(deployment);
         return new Step("topology", report.isValid(), deployment.name() + ": " + deployment.servers().size() + " servers, "

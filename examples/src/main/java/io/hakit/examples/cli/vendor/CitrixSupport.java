@@ -7,7 +7,7 @@ import io.hakit.citrix.sim.CitrixSimulator;
 import io.hakit.model.tls.TlsSettings;
 import io.hakit.model.Deployment;
 import io.hakit.model.cert.Pem;
-import io.hakit.model.cert.ThrowawayCa;
+import io.hakit.test.ThrowawayCa;
 import io.hakit.model.plan.LoadBalancerAdapter;
 import java.io.IOException;
 import java.io.UncheckedIOException;

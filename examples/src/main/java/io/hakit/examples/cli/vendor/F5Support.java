@@ -5,7 +5,7 @@ import io.hakit.f5.F5Object;
 import io.hakit.f5.F5Renderer;
 import io.hakit.f5.sim.F5Simulator;
 import io.hakit.model.Deployment;
-import io.hakit.model.cert.ThrowawayCa;
+import io.hakit.test.ThrowawayCa;
 import io.hakit.model.plan.LoadBalancerAdapter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
