@@ -65,6 +65,10 @@ public final class F5Adapter implements LoadBalancerAdapter {
     public static final Duration DEFAULT_SYNC_POLL = Duration.ofSeconds(3);
 
     private static final Logger LOG = LoggerFactory.getLogger(F5Adapter.class);
+    /** After a lost commit answer: how often the transaction's state is asked while it is VALIDATING. */
+    private static final Duration LOST_COMMIT_POLL = Duration.ofMillis(100);
+    /** After a lost commit answer: how many more times it is asked at most. */
+    private static final int LOST_COMMIT_POLLS = 100;
 
     private final IControlClient client;
     private final boolean ownsClient;
@@ -222,12 +226,10 @@ public final class F5Adapter implements LoadBalancerAdapter {
         // deleted, so it cannot take effect later
         String path = "/mgmt/tm/transaction/" + tx.id();
         try {
-            Optional<com.fasterxml.jackson.databind.JsonNode> state = client.find(path);
-            for (int polls = 0; state.isPresent() && state.get().path("state").asText().equals("VALIDATING")
-                    && polls < 100; polls++) {
-                Thread.sleep(100);
-                state = client.find(path);
-            }
+            Optional<com.fasterxml.jackson.databind.JsonNode> state = io.hakit.rest.Policies.run(
+                    io.hakit.rest.Policies.<Optional<com.fasterxml.jackson.databind.JsonNode>>poll(LOST_COMMIT_POLL,
+                            LOST_COMMIT_POLLS, st -> st.isPresent() && st.get().path("state").asText().equals("VALIDATING")),
+                    () -> client.find(path));
             String s = state.map(j -> j.path("state").asText("")).orElse("");
             if (s.equals("COMPLETED")) {
                 queued.forEach(listener::applied);
@@ -244,8 +246,6 @@ public final class F5Adapter implements LoadBalancerAdapter {
                 return rolledBack(plan, queued, listener, requests0, writes0, "the commit's answer was lost ("
                         + e.getMessage() + "); the transaction had not run and was deleted, nothing changed");
             }
-        } catch (InterruptedException interrupted) {
-            Thread.currentThread().interrupt();
         } catch (HakitException unknown) {
             LOG.debug("transaction {} after a lost commit: {}", tx.id(), unknown.getMessage());
         }
@@ -369,20 +369,11 @@ public final class F5Adapter implements LoadBalancerAdapter {
 
     private void syncAndWait(String group) {
         client.configSync(group);
-        long deadline = System.nanoTime() + syncTimeout.toNanos();
-        String status = client.syncStatus();
-        while (!"In Sync".equals(status)) {
-            if (System.nanoTime() > deadline) {
-                throw new TransportException("device group " + group + " is still '" + status + "' after "
-                        + syncTimeout.getSeconds() + " s (sync time-out)");
-            }
-            try {
-                Thread.sleep(syncPoll.toMillis());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new TransportException("interrupted waiting for device group " + group + " to sync", e);
-            }
-            status = client.syncStatus();
+        String status = io.hakit.rest.Policies.run(io.hakit.rest.Policies.<String>poll(syncPoll, syncTimeout,
+                st -> !"In Sync".equals(st)), client::syncStatus);
+        if (!"In Sync".equals(status)) {
+            throw new TransportException("device group " + group + " is still '" + status + "' after "
+                    + syncTimeout.getSeconds() + " s (sync time-out)");
         }
     }
 
@@ -450,6 +441,16 @@ public final class F5Adapter implements LoadBalancerAdapter {
         }
 
         /**
+         * @param user the user
+         * @param password the password (copied; never logged)
+         * @return this builder
+         */
+        public Builder credentials(String user, char[] password) {
+            clientBuilder.credentials(user, password);
+            return this;
+        }
+
+        /**
          * @param tls trust for the device's certificate; default the platform's
          * @return this builder
          */
@@ -473,7 +474,37 @@ public final class F5Adapter implements LoadBalancerAdapter {
          * @return this builder
          */
         public Builder timeouts(Duration connect, Duration response) {
-            clientBuilder.connectTimeout(connect).responseTimeout(response);
+            clientBuilder.timeouts(connect, response);
+            return this;
+        }
+
+        /**
+         * @param retry how a 503 / busy answer is sent again; default {@link IControlClient#DEFAULT_RETRY}
+         * @return this builder
+         */
+        public Builder retry(io.hakit.model.Retry retry) {
+            clientBuilder.retry(retry);
+            return this;
+        }
+
+        /**
+         * @param allow whether plain {@code http://} to a device that is not this machine is allowed (a warning is
+         *     logged); default false: refused
+         * @return this builder
+         */
+        public Builder allowPlainHttp(boolean allow) {
+            clientBuilder.allowPlainHttp(allow);
+            return this;
+        }
+
+        /**
+         * Skips certificate and host-name verification. Only for lab devices; logs a warning.
+         *
+         * @param insecure whether to skip verification; default false
+         * @return this builder
+         */
+        public Builder insecureSkipVerify(boolean insecure) {
+            clientBuilder.insecureSkipVerify(insecure);
             return this;
         }
 

@@ -53,6 +53,32 @@ public final class Policies {
     }
 
     /**
+     * @param retry how often and how long to wait
+     * @param again whether a failure means "try again" (e.g. a device's "busy" error)
+     * @param <T> the result type
+     * @return the policy: at most {@code retry.maxRetries()} more attempts after such a failure, the wait doubling
+     *     from {@code retry.delay()} up to {@code retry.maxDelay()}; when the retries are spent, the last failure
+     *     is thrown unchanged
+     */
+    public static <T> RetryPolicy<T> retryOnFailure(Retry retry, Predicate<RuntimeException> again) {
+        Objects.requireNonNull(retry, "retry");
+        Objects.requireNonNull(again, "again");
+        RetryPolicyBuilder<T> b = RetryPolicy.<T>builder()
+                .handleIf(e -> e instanceof RuntimeException r && again.test(r))
+                .withMaxRetries(retry.maxRetries())
+                .onRetry(e -> LOG.debug("retry {} of {} after {}", e.getAttemptCount(), retry.maxRetries(),
+                        e.getLastException() == null ? null : e.getLastException().getMessage()));
+        if (!retry.delay().isZero()) {
+            if (retry.maxDelay().compareTo(retry.delay()) > 0) {
+                b.withBackoff(retry.delay(), retry.maxDelay());
+            } else {
+                b.withDelay(retry.delay());
+            }
+        }
+        return b.build();
+    }
+
+    /**
      * @param every the wait between two looks
      * @param timeout how long to keep looking
      * @param notYet whether a look's result means "not there yet"

@@ -78,4 +78,22 @@ class PoliciesTest {
             Thread.interrupted();
         }
     }
+
+    @Test
+    void aFailureThatMeansBusyIsRetriedAndTheLastOneThrownUnchanged() {
+        AtomicInteger calls = new AtomicInteger();
+        assertThatThrownBy(() -> Policies.run(Policies.<Void>retryOnFailure(new Retry(2, Duration.ZERO, Duration.ZERO),
+                e -> e.getMessage().equals("busy")), () -> {
+                    calls.incrementAndGet();
+                    throw new TransportException("busy");
+                })).isExactlyInstanceOf(TransportException.class).hasMessage("busy");
+        assertThat(calls).hasValue(3);
+        calls.set(0);
+        assertThatThrownBy(() -> Policies.run(Policies.<Void>retryOnFailure(new Retry(2, Duration.ZERO, Duration.ZERO),
+                e -> e.getMessage().equals("busy")), () -> {
+                    calls.incrementAndGet();
+                    throw new TransportException("other");
+                })).hasMessage("other");
+        assertThat(calls).hasValue(1);
+    }
 }
