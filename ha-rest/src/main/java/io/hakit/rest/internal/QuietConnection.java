@@ -6,7 +6,11 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import javax.net.ssl.SSLSession;
 import javax.net.ssl.SSLSocket;
 import org.apache.hc.client5.http.io.ManagedHttpClientConnection;
+import org.apache.hc.client5.http.impl.io.DefaultHttpResponseParserFactory;
 import org.apache.hc.core5.http.config.Http1Config;
+import org.apache.hc.core5.http.impl.DefaultContentLengthStrategy;
+import org.apache.hc.core5.http.impl.io.DefaultHttpRequestWriterFactory;
+import org.apache.hc.core5.http.impl.io.NoResponseOutOfOrderStrategy;
 import org.apache.hc.core5.http.impl.io.DefaultBHttpClientConnection;
 import org.apache.hc.core5.io.CloseMode;
 import org.apache.hc.core5.util.Timeout;
@@ -26,7 +30,11 @@ final class QuietConnection extends DefaultBHttpClientConnection implements Mana
     private volatile Timeout socketTimeout;
 
     QuietConnection(String id) {
-        super(Http1Config.DEFAULT);
+        // built as HttpClient 5.5's own ManagedHttpClientConnectionFactory builds its connections: its lenient
+        // response parser, default content-length strategies, no "response out of order" monitoring
+        super(Http1Config.DEFAULT, null, null, DefaultContentLengthStrategy.INSTANCE, DefaultContentLengthStrategy.INSTANCE,
+                NoResponseOutOfOrderStrategy.INSTANCE, DefaultHttpRequestWriterFactory.INSTANCE,
+                DefaultHttpResponseParserFactory.INSTANCE);
         this.id = id;
     }
 
