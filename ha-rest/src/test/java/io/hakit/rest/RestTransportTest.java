@@ -29,6 +29,7 @@ import org.apache.hc.core5.http.io.entity.EntityUtils;
 import org.apache.hc.core5.http.io.entity.StringEntity;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import io.hakit.rest.testing.CapturingLogs;
 import org.junit.jupiter.api.Test;
 
 class RestTransportTest {
@@ -76,7 +77,7 @@ class RestTransportTest {
 
     @Test
     void theCapturingProviderIsBound() {
-        assertThat(CapturingLogs.active()).as("slf4j.provider=io.hakit.rest.CapturingLogs").isTrue();
+        assertThat(CapturingLogs.active()).as("slf4j.provider=io.hakit.rest.testing.CapturingLogs").isTrue();
     }
 
     @Test

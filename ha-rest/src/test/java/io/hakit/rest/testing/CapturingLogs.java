@@ -1,4 +1,4 @@
-package io.hakit.rest;
+package io.hakit.rest.testing;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -22,7 +22,7 @@ import org.slf4j.spi.SLF4JServiceProvider;
  * A test SLF4J provider that turns every logger to TRACE and records every message, its arguments
  * formatted in and any throwable's messages and stack trace appended, so a test can prove a secret never
  * reached a logger at any level, whatever logging a user configures. Selected with the system property
- * {@code slf4j.provider=io.hakit.rest.CapturingLogs} (set by the surefire executions that need it).
+ * {@code slf4j.provider=io.hakit.rest.testing.CapturingLogs} (set by the surefire executions that need it).
  */
 public final class CapturingLogs implements SLF4JServiceProvider {
 
@@ -39,6 +39,7 @@ public final class CapturingLogs implements SLF4JServiceProvider {
 
     /** @return whether SLF4J is bound to this provider in this JVM */
     public static boolean active() {
+        org.slf4j.LoggerFactory.getILoggerFactory(); // SLF4J binds lazily, on first use
         return active;
     }
 
