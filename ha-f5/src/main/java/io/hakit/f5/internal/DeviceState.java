@@ -35,6 +35,18 @@ public final class DeviceState {
     }
 
     /**
+     * @param types the types read (each present, perhaps empty)
+     * @param objects what the device returned for them
+     * @return the state
+     */
+    public static DeviceState of(Collection<F5Type> types, Collection<F5Object> objects) {
+        DeviceState s = new DeviceState();
+        types.forEach(t -> s.objects.put(t, new LinkedHashMap<>()));
+        objects.forEach(o -> s.objects.computeIfAbsent(o.type(), t -> new LinkedHashMap<>()).put(o.fullPath(), o));
+        return s;
+    }
+
+    /**
      * @param type a type
      * @param fullPath a full path
      * @return the object
