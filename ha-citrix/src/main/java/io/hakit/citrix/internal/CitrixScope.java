@@ -39,21 +39,13 @@ public record CitrixScope(AuditReport.Scope scope, Set<String> objects, List<Str
     private static final List<NitroResource> TYPES = List.of(NitroResource.LBVSERVER, NitroResource.SERVICEGROUP,
             NitroResource.SERVER, NitroResource.LBMONITOR, NitroResource.SSLCERTKEY);
 
-    /** For each binding type, the type of its parent. */
-    private static final Map<NitroResource, NitroResource> PARENT = Map.of(
-            NitroResource.SERVICEGROUP_MEMBER_BINDING, NitroResource.SERVICEGROUP,
-            NitroResource.SERVICEGROUP_MONITOR_BINDING, NitroResource.SERVICEGROUP,
-            NitroResource.SSLSERVICEGROUP_CERTKEY_BINDING, NitroResource.SERVICEGROUP,
-            NitroResource.LBVSERVER_SERVICEGROUP_BINDING, NitroResource.LBVSERVER,
-            NitroResource.SSLVSERVER_CERTKEY_BINDING, NitroResource.LBVSERVER);
-
-    /** For each binding type, the type of what it binds. */
-    private static final Map<NitroResource, NitroResource> CHILD = Map.of(
-            NitroResource.SERVICEGROUP_MEMBER_BINDING, NitroResource.SERVER,
-            NitroResource.SERVICEGROUP_MONITOR_BINDING, NitroResource.LBMONITOR,
-            NitroResource.SSLSERVICEGROUP_CERTKEY_BINDING, NitroResource.SSLCERTKEY,
-            NitroResource.LBVSERVER_SERVICEGROUP_BINDING, NitroResource.SERVICEGROUP,
-            NitroResource.SSLVSERVER_CERTKEY_BINDING, NitroResource.SSLCERTKEY);
+    /** For each binding type, the types of its parent and of what it binds. */
+    private static final Map<NitroResource, List<NitroResource>> LINKS = Map.of(
+            NitroResource.SERVICEGROUP_MEMBER_BINDING, List.of(NitroResource.SERVICEGROUP, NitroResource.SERVER),
+            NitroResource.SERVICEGROUP_MONITOR_BINDING, List.of(NitroResource.SERVICEGROUP, NitroResource.LBMONITOR),
+            NitroResource.SSLSERVICEGROUP_CERTKEY_BINDING, List.of(NitroResource.SERVICEGROUP, NitroResource.SSLCERTKEY),
+            NitroResource.LBVSERVER_SERVICEGROUP_BINDING, List.of(NitroResource.LBVSERVER, NitroResource.SERVICEGROUP),
+            NitroResource.SSLVSERVER_CERTKEY_BINDING, List.of(NitroResource.LBVSERVER, NitroResource.SSLCERTKEY));
 
     /**
      * @throws NullPointerException naming a null argument
@@ -176,15 +168,16 @@ public record CitrixScope(AuditReport.Scope scope, Set<String> objects, List<Str
                     grew |= in.add(id(NitroResource.SSLCERTKEY, link));
                 }
             }
-            for (Map.Entry<NitroResource, NitroResource> e : PARENT.entrySet()) {
-                NitroResource child = CHILD.get(e.getKey());
+            for (Map.Entry<NitroResource, List<NitroResource>> e : LINKS.entrySet()) {
+                NitroResource parent = e.getValue().get(0);
+                NitroResource child = e.getValue().get(1);
                 for (NitroObject b : state.bindings(e.getKey())) {
                     String bound = child(e.getKey(), b);
-                    if (in.contains(id(e.getValue(), b.name()))) {
+                    if (in.contains(id(parent, b.name()))) {
                         grew |= in.add(id(child, bound));
                     } else if (e.getKey() == NitroResource.LBVSERVER_SERVICEGROUP_BINDING
                             && in.contains(id(child, bound))) {
-                        grew |= in.add(id(e.getValue(), b.name()));
+                        grew |= in.add(id(parent, b.name()));
                     }
                 }
             }
@@ -204,8 +197,8 @@ public record CitrixScope(AuditReport.Scope scope, Set<String> objects, List<Str
             objs.put(t.wireName(), byName);
         }
         List<NitroObject> bindings = new ArrayList<>();
-        for (Map.Entry<NitroResource, NitroResource> e : PARENT.entrySet()) {
-            state.bindings(e.getKey()).stream().filter(b -> has(e.getValue(), b.name())).forEach(bindings::add);
+        for (Map.Entry<NitroResource, List<NitroResource>> e : LINKS.entrySet()) {
+            state.bindings(e.getKey()).stream().filter(b -> has(e.getValue().get(0), b.name())).forEach(bindings::add);
         }
         return new DeviceState(objs, bindings);
     }
