@@ -3,6 +3,7 @@ package io.hakit.citrix;
 import io.hakit.citrix.internal.CitrixApplier;
 import io.hakit.citrix.internal.CitrixAuditor;
 import io.hakit.citrix.internal.CitrixPlanner;
+import io.hakit.citrix.internal.CitrixScope;
 import io.hakit.citrix.internal.DeviceState;
 import io.hakit.model.tls.TlsSettings;
 import io.hakit.model.Deployment;
@@ -77,11 +78,26 @@ public final class CitrixAdapter implements LoadBalancerAdapter {
         return new CitrixApplier(client, lbKey, save).apply(deployment, plan, listener);
     }
 
+    /** Judges the deployment's objects (or, without one, the PatientSecure objects found); see {@link #audit(Optional, boolean)}. */
     @Override
     public AuditReport audit(Optional<Deployment> deployment) {
+        return audit(deployment, false);
+    }
+
+    /**
+     * Reads the ADC (ten GETs) and judges, by the guide's rules, the objects in scope: with {@code all}, every
+     * object; with a topology, its objects (its marker, the names hakit gives, its VIP addresses and servers, and
+     * what they reference); without one, the PatientSecure virtual servers found (on the catalog's distinctive
+     * ports, and the others on their addresses) and what they reference. The rest is counted, never judged. The
+     * drift against the topology is planned as {@link #plan} plans it.
+     */
+    @Override
+    public AuditReport audit(Optional<Deployment> deployment, boolean all) {
         DeviceState state = DeviceState.read(client);
-        return new AuditReport(Vendor.CITRIX, AuditReport.Source.DEVICE, AuditReport.Scope.ALL, CitrixAuditor.audit(state),
-                deployment.map(d -> planner().plan(d, state)), java.util.List.of());
+        CitrixScope scope = CitrixScope.of(state, deployment, all);
+        return new AuditReport(Vendor.CITRIX, AuditReport.Source.DEVICE, scope.scope(),
+                CitrixAuditor.audit(scope.filter(state)), deployment.map(d -> planner().plan(d, state)),
+                scope.outOfScope());
     }
 
     @Override

@@ -3,6 +3,7 @@ package io.hakit.f5;
 import io.hakit.f5.internal.Auditor;
 import io.hakit.f5.internal.DeviceState;
 import io.hakit.f5.internal.F5Applier;
+import io.hakit.f5.internal.F5Scope;
 import io.hakit.f5.internal.Planner;
 import io.hakit.model.tls.TlsSettings;
 import io.hakit.model.Deployment;
@@ -23,6 +24,7 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -135,14 +137,29 @@ public final class F5Adapter implements LoadBalancerAdapter {
         return applier.apply(deployment, plan, listener);
     }
 
+    /** Judges the deployment's objects (or, without one, the PatientSecure objects found); see {@link #audit(Optional, boolean)}. */
     @Override
     public AuditReport audit(Optional<Deployment> deployment) {
+        return audit(deployment, false);
+    }
+
+    /**
+     * Reads the BIG-IP (one GET per type) and judges, by the guide's rules, the objects in scope: with {@code all},
+     * every object; with a topology, its objects (its marker, the full paths hakit renders, its VIP addresses and
+     * servers' nodes, and what they reference); without one, the PatientSecure virtual servers found (on the
+     * catalog's distinctive ports, and the others on their addresses) and what they reference. The rest is
+     * counted, never judged. The drift against the topology is planned as {@link #plan} plans it.
+     */
+    @Override
+    public AuditReport audit(Optional<Deployment> deployment, boolean all) {
         Objects.requireNonNull(deployment, "deployment");
         DeviceState state = read();
-        Optional<Plan> drift = deployment.map(d -> Planner.plan(renderer.render(d).objects(), state, Ownership.of(d), adopt,
+        List<F5Object> rendered = deployment.map(d -> renderer.render(d).objects()).orElse(List.of());
+        Optional<Plan> drift = deployment.map(d -> Planner.plan(rendered, state, Ownership.of(d), adopt,
                 lbKey != null, fixedRequests(), expiry(d)));
-        return new AuditReport(Vendor.F5, AuditReport.Source.DEVICE, AuditReport.Scope.ALL, Auditor.audit(state, deployment), drift,
-                java.util.List.of());
+        F5Scope scope = F5Scope.of(state, deployment, rendered, all);
+        return new AuditReport(Vendor.F5, AuditReport.Source.DEVICE, scope.scope(),
+                Auditor.audit(scope.filter(state), deployment), drift, scope.outOfScope());
     }
 
     /** Deletes the session's token (when this adapter opened the session). Never throws. */

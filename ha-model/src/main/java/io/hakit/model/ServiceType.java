@@ -178,6 +178,21 @@ public enum ServiceType {
         return Optional.empty();
     }
 
+    /**
+     * The catalog's ports other than 80 and 443 (which every web application uses): the ones that tell a
+     * PatientSecure virtual server from another application's on a shared load balancer (DESIGN.md, "Scope on
+     * a shared device"), i.e. 7001 to 7009 and HL7's 2244.
+     *
+     * @return the ports, in catalog order
+     */
+    public static java.util.Set<Integer> distinctivePorts() {
+        java.util.Set<Integer> out = new java.util.LinkedHashSet<>();
+        for (ServiceType t : values()) {
+            t.defaultPorts.stream().filter(p -> p != 80 && p != 443).forEach(out::add);
+        }
+        return java.util.Collections.unmodifiableSet(out);
+    }
+
     /** @return every catalog key, in catalog order */
     public static List<String> keys() {
         return java.util.Arrays.stream(values()).map(ServiceType::key).toList();

@@ -239,7 +239,7 @@ public final class Auditor {
         return members(pool).stream().anyMatch(m -> F5Names.portOf(String.valueOf(m.get("name"))) == GuideConstants.HL7_PORT);
     }
 
-    private static String nodeOf(String member, String partition) {
+    static String nodeOf(String member, String partition) {
         String bare = member.startsWith("/") ? member.substring(member.lastIndexOf('/') + 1) : member;
         String node = F5Names.addressOf(bare);
         return "/" + partition + "/" + node;
@@ -258,8 +258,12 @@ public final class Auditor {
         return listNames(v.attributes().get("profiles"));
     }
 
+    /**
+     * @param list a list of references as BIG-IP returns them (maps with {@code name} / {@code fullPath}, or names)
+     * @return their full paths
+     */
     @SuppressWarnings("unchecked")
-    private static List<String> listNames(Object list) {
+    static List<String> listNames(Object list) {
         List<String> out = new ArrayList<>();
         if (list instanceof List) {
             for (Object o : (List<Object>) list) {

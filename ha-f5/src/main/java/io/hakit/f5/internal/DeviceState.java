@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.function.Predicate;
 
 /** What a BIG-IP holds, read with one GET per type (sub-collections inlined). */
 public final class DeviceState {
@@ -34,6 +35,18 @@ public final class DeviceState {
     }
 
     /**
+     * @param types the types read (each present, perhaps empty)
+     * @param objects what the device returned for them
+     * @return the state
+     */
+    public static DeviceState of(Collection<F5Type> types, Collection<F5Object> objects) {
+        DeviceState s = new DeviceState();
+        types.forEach(t -> s.objects.put(t, new LinkedHashMap<>()));
+        objects.forEach(o -> s.objects.computeIfAbsent(o.type(), t -> new LinkedHashMap<>()).put(o.fullPath(), o));
+        return s;
+    }
+
+    /**
      * @param type a type
      * @param fullPath a full path
      * @return the object
@@ -48,6 +61,24 @@ public final class DeviceState {
      */
     public List<F5Object> all(F5Type type) {
         return List.copyOf(objects.getOrDefault(type, Map.of()).values());
+    }
+
+    /**
+     * @param keep which objects to keep
+     * @return a copy holding only those (every type read stays read)
+     */
+    public DeviceState filter(Predicate<F5Object> keep) {
+        DeviceState s = new DeviceState();
+        objects.forEach((t, m) -> {
+            Map<String, F5Object> kept = new LinkedHashMap<>();
+            m.forEach((path, o) -> {
+                if (keep.test(o)) {
+                    kept.put(path, o);
+                }
+            });
+            s.objects.put(t, kept);
+        });
+        return s;
     }
 
     /**
