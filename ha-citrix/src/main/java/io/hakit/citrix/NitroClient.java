@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.failsafe.RetryPolicy;
-import io.hakit.citrix.internal.Json;
 import io.hakit.model.AuthenticationException;
 import io.hakit.model.ConflictException;
 import io.hakit.model.DeviceException;
@@ -16,15 +15,9 @@ import io.hakit.model.tls.TlsSettings;
 import io.hakit.rest.Policies;
 import io.hakit.rest.RestTransport;
 import java.net.URI;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Iterator;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -173,7 +166,7 @@ public final class NitroClient implements AutoCloseable {
     public List<NitroObject> list(String type, String query) {
         try {
             JsonNode body = call("GET", CONFIG + type, query, null, type);
-            return objects(type, body);
+            return NitroWire.objects(type, body);
         } catch (NotFoundException e) {
             return List.of();
         }
@@ -188,8 +181,8 @@ public final class NitroClient implements AutoCloseable {
      */
     public Optional<NitroObject> get(String type, String name) {
         try {
-            JsonNode body = call("GET", CONFIG + type + "/" + encode(name), "", null, type + "/" + name);
-            List<NitroObject> all = objects(type, body);
+            JsonNode body = call("GET", CONFIG + type + "/" + NitroWire.encode(name), "", null, type + "/" + name);
+            List<NitroObject> all = NitroWire.objects(type, body);
             return all.isEmpty() ? Optional.empty() : Optional.of(all.get(0));
         } catch (NotFoundException e) {
             return Optional.empty();
@@ -212,19 +205,7 @@ public final class NitroClient implements AutoCloseable {
         } catch (NotFoundException e) {
             return List.of();
         }
-        List<NitroObject> out = new ArrayList<>();
-        for (JsonNode holder : NitroBulk.array(body.get(agg))) {
-            Iterator<Map.Entry<String, JsonNode>> fields = holder.fields();
-            while (fields.hasNext()) {
-                Map.Entry<String, JsonNode> f = fields.next();
-                if (f.getKey().endsWith("_binding") && (f.getValue().isArray() || f.getValue().isObject())) {
-                    for (JsonNode b : NitroBulk.array(f.getValue())) {
-                        out.add(NitroObject.fromDevice(f.getKey(), Json.toMap(b)));
-                    }
-                }
-            }
-        }
-        return out;
+        return NitroWire.bindings(agg, body);
     }
 
     /**
@@ -234,18 +215,7 @@ public final class NitroClient implements AutoCloseable {
      * @return the role
      */
     public HaRole haRole() {
-        List<NitroObject> nodes = list("hanode");
-        if (nodes.isEmpty()) {
-            return HaRole.STANDALONE;
-        }
-        NitroObject local = nodes.stream().filter(n -> n.string("id").map("0"::equals).orElse(false)).findFirst()
-                .orElse(nodes.get(0));
-        String state = local.string("state").orElse(local.string("hacurstatus").orElse(""))
-                .toUpperCase(Locale.ROOT);
-        if (state.equals("PRIMARY")) {
-            return nodes.size() > 1 ? HaRole.PRIMARY : HaRole.STANDALONE;
-        }
-        return state.equals("SECONDARY") ? HaRole.SECONDARY : HaRole.STANDALONE;
+        return NitroWire.haRole(list("hanode"));
     }
 
     /**
@@ -271,7 +241,7 @@ public final class NitroClient implements AutoCloseable {
      * @throws ConflictException when it already exists (273)
      */
     public void add(NitroObject object) {
-        write("POST", CONFIG + object.type(), "", wrap(object.type(), object.attributes()),
+        write("POST", CONFIG + object.type(), "", NitroWire.wrap(object.type(), object.attributes()),
                 object.type() + "/" + object.name());
     }
 
@@ -283,7 +253,7 @@ public final class NitroClient implements AutoCloseable {
      * @throws NotFoundException when it does not exist
      */
     public void update(NitroObject object) {
-        write("PUT", CONFIG + object.type(), "", wrap(object.type(), object.attributes()),
+        write("PUT", CONFIG + object.type(), "", NitroWire.wrap(object.type(), object.attributes()),
                 object.type() + "/" + object.name());
     }
 
@@ -296,7 +266,7 @@ public final class NitroClient implements AutoCloseable {
      * @throws NotFoundException when it does not exist
      */
     public void delete(String type, String name, Map<String, Object> args) {
-        write("DELETE", CONFIG + type + "/" + encode(name), args(args), null, type + "/" + name);
+        write("DELETE", CONFIG + type + "/" + NitroWire.encode(name), NitroWire.args(args), null, type + "/" + name);
     }
 
     /**
@@ -317,20 +287,7 @@ public final class NitroClient implements AutoCloseable {
      * @throws NotFoundException when it is not bound
      */
     public void unbind(NitroObject binding) {
-        NitroResource r = binding.resource()
-                .orElseThrow(() -> new IllegalArgumentException("unknown binding type " + binding.type()));
-        Map<String, Object> a = new LinkedHashMap<>();
-        for (String k : r.deleteArguments()) {
-            Object v = binding.attributes().get(k);
-            if (v != null && !(k.equals("servername") && binding.attributes().containsKey("ip")
-                    && !binding.attributes().containsKey("servername"))) {
-                a.put(k, v);
-            }
-        }
-        if (r == NitroResource.SERVICEGROUP_MEMBER_BINDING && a.containsKey("servername")) {
-            a.remove("ip");
-        }
-        delete(binding.type(), binding.name(), a);
+        delete(binding.type(), binding.name(), NitroWire.unbindArguments(binding));
     }
 
     /**
@@ -342,7 +299,7 @@ public final class NitroClient implements AutoCloseable {
      * @param attributes the body's attributes
      */
     public void action(String type, String action, Map<String, Object> attributes) {
-        write("POST", CONFIG + type, "action=" + action, wrap(type, attributes), type + "?action=" + action);
+        write("POST", CONFIG + type, "action=" + action, NitroWire.wrap(type, attributes), type + "?action=" + action);
     }
 
     /**
@@ -402,40 +359,6 @@ public final class NitroClient implements AutoCloseable {
             throw NitroErrors.of(r, resource, method + " " + path);
         }
         return r.body() == null ? JsonNodeFactory.instance.objectNode() : r.body();
-    }
-
-    private static List<NitroObject> objects(String type, JsonNode body) {
-        List<NitroObject> out = new ArrayList<>();
-        for (JsonNode n : NitroBulk.array(body.get(type))) {
-            out.add(NitroObject.fromDevice(type, Json.toMap(n)));
-        }
-        return out;
-    }
-
-    private static ObjectNode wrap(String type, Map<String, Object> attributes) {
-        ObjectNode body = JsonNodeFactory.instance.objectNode();
-        body.set(type, Json.toNode(attributes));
-        return body;
-    }
-
-    private static String encode(String name) {
-        return URLEncoder.encode(name, StandardCharsets.UTF_8).replace("+", "%20");
-    }
-
-    private static String args(Map<String, Object> args) {
-        if (args.isEmpty()) {
-            return "";
-        }
-        StringBuilder b = new StringBuilder("args=");
-        boolean first = true;
-        for (Map.Entry<String, Object> e : args.entrySet()) {
-            if (!first) {
-                b.append(',');
-            }
-            first = false;
-            b.append(e.getKey()).append(':').append(encode(String.valueOf(e.getValue())));
-        }
-        return b.toString();
     }
 
     @Override

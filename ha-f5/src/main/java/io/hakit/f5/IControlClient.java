@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.hakit.f5.internal.Errors;
+import io.hakit.f5.internal.F5Tokens;
 import io.hakit.f5.internal.Http;
 import io.hakit.model.tls.TlsSettings;
 import io.hakit.model.AuthenticationException;
@@ -66,29 +67,25 @@ public final class IControlClient implements AutoCloseable {
     private final String user;
     private final char[] password;
     private final boolean basicAuth;
-    private final String loginProvider;
     private final int retries;
     private final RetryPolicy<Http.Response> busy;
     private final Http http;
     private final AtomicInteger requests = new AtomicInteger();
     private final AtomicInteger writes = new AtomicInteger();
-    private final Object tokenLock = new Object();
-    private String token;
-    private long tokenIssuedNanos;
-    private long tokenLifetimeSeconds;
-    private boolean closed;
+    private final F5Tokens tokens;
 
     private IControlClient(Builder b) {
         this.url = b.url;
         this.user = b.user;
         this.password = b.password.clone();
         this.basicAuth = b.basicAuth;
-        this.loginProvider = b.loginProvider;
         this.retries = b.retry.maxRetries();
         this.busy = Policies.retryWhen(b.retry, Errors::retryable);
         this.http = new Http(RestTransport.builder().url(URI.create(url.getScheme() + "://" + url.getRawAuthority()))
                 .tls(b.tls).insecureSkipVerify(b.insecure).allowPlainHttp(b.allowPlainHttp)
                 .timeouts(b.connectTimeout, b.responseTimeout).build());
+        this.tokens = new F5Tokens(url.getHost(), user, password, b.loginProvider, busy,
+                (method, path, body, token) -> call(method, path, body, null, null, token));
     }
 
     /** @return a new builder */
@@ -318,11 +315,7 @@ public final class IControlClient implements AutoCloseable {
         DeviceException error = Errors.of(r, method, path, url.getHost());
         if (r.status() == 401 && mayRelogin && !basicAuth && Errors.tokenRejected(r)) {
             LOG.debug("{} {}: token rejected ({}), logging in again", method, Errors.mask(path), error.vendorMessage());
-            synchronized (tokenLock) {
-                if (auth.equals(token)) {
-                    token = null;
-                }
-            }
+            tokens.rejected(auth);
             return exchange(method, path, body, transaction, contentRange, false);
         }
         if (Errors.retryable(r)) {
@@ -360,107 +353,14 @@ public final class IControlClient implements AutoCloseable {
             String pair = user + ":" + new String(password);
             return "Basic " + java.util.Base64.getEncoder().encodeToString(pair.getBytes(StandardCharsets.UTF_8));
         }
-        synchronized (tokenLock) {
-            if (closed) {
-                throw new IllegalStateException("this IControlClient is closed");
-            }
-            if (token == null) {
-                login();
-            } else {
-                long age = (System.nanoTime() - tokenIssuedNanos) / 1_000_000_000L;
-                long remaining = tokenLifetimeSeconds - age;
-                if (remaining < TOKEN_MARGIN.getSeconds()) {
-                    extend(age);
-                }
-            }
-            return token;
-        }
-    }
-
-    private void login() {
-        ObjectNode body = JSON.createObjectNode();
-        body.put("username", user);
-        body.put("password", new String(password));
-        body.put("loginProviderName", loginProvider);
-        byte[] bytes;
-        try {
-            bytes = JSON.writeValueAsBytes(body);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
-        String path = "/mgmt/shared/authn/login";
-        Http.Response r = Policies.run(busy, () -> call("POST", path, bytes, null, null, null));
-        {
-            if (r.status() / 100 == 2) {
-                JsonNode answer = r.json("POST", path);
-                JsonNode t = answer.path("token");
-                if (!t.path("token").isTextual()) {
-                    throw new TransportException("BIG-IP " + url.getHost() + " answered the login without a token");
-                }
-                token = t.path("token").asText();
-                tokenIssuedNanos = System.nanoTime();
-                tokenLifetimeSeconds = t.path("timeout").asLong(TOKEN_LIFETIME.getSeconds());
-                LOG.debug("logged in to {} as {} (token lifetime {} s)", url.getHost(), user, tokenLifetimeSeconds);
-                return;
-            }
-            DeviceException error = Errors.of(r, "POST", path, url.getHost());
-            if (r.status() == 401 || r.status() == 403) {
-                throw new AuthenticationException(r.status(), error.vendorCode(), "login as " + user
-                        + " refused: wrong user name or password (" + error.vendorMessage() + ")", path, "POST " + path);
-            }
-            if (r.status() == 400 && error.vendorMessage().contains("maximum active login tokens")) {
-                throw new AuthenticationException(400, error.vendorCode(), "login as " + user + " refused: the user "
-                        + "already holds the most tokens BIG-IP allows (100); delete unused tokens (DELETE "
-                        + "/mgmt/shared/authz/tokens/<token>) or wait for them to expire (" + error.vendorMessage() + ")",
-                        path, "POST " + path);
-            }
-            throw error;
-        }
-    }
-
-    private void extend(long ageSeconds) {
-        long wanted = ageSeconds + TOKEN_LIFETIME.getSeconds();
-        if (wanted > TOKEN_MAX_LIFETIME.getSeconds()) {
-            logout();
-            login();
-            return;
-        }
-        String path = "/mgmt/shared/authz/tokens/" + token;
-        byte[] body = ("{\"timeout\":" + wanted + "}").getBytes(StandardCharsets.UTF_8);
-        Http.Response r = call("PATCH", path, body, null, null, token);
-        if (r.status() / 100 == 2) {
-            tokenLifetimeSeconds = wanted;
-            LOG.debug("extended the token on {} to {} s", url.getHost(), wanted);
-        } else {
-            LOG.debug("token extension on {} answered {}; logging in again", url.getHost(), r.status());
-            token = null;
-            login();
-        }
-    }
-
-    private void logout() {
-        String t = token;
-        token = null;
-        if (t == null) {
-            return;
-        }
-        try {
-            Http.Response r = call("DELETE", "/mgmt/shared/authz/tokens/" + t, null, null, null, t);
-            LOG.debug("deleted the token on {}: HTTP {}", url.getHost(), r.status());
-        } catch (RuntimeException e) {
-            LOG.debug("could not delete the token on {}: {}", url.getHost(), e.getMessage());
-        }
+        return tokens.token();
     }
 
     /** Deletes the token (never throws) and releases connections. Idempotent. */
     @Override
     public void close() {
-        synchronized (tokenLock) {
-            if (closed) {
-                return;
-            }
-            logout();
-            closed = true;
+        if (!tokens.close()) {
+            return;
         }
         http.close();
         java.util.Arrays.fill(password, '\0');

@@ -21,14 +21,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
-import io.hakit.f5.sim.F5Simulator;
-import io.hakit.model.tls.TlsSettings;
 import io.hakit.model.AuthenticationException;
 import io.hakit.model.ConflictException;
 import io.hakit.model.DeviceException;
 import io.hakit.model.NotFoundException;
 import io.hakit.model.TransportException;
-import io.hakit.test.ThrowawayCa;
 import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.Map;
@@ -237,48 +234,6 @@ class IControlClientTest {
         try (IControlClient c = IControlClient.builder().url("http://127.0.0.1:" + port).credentials("a", "b").build()) {
             assertThatThrownBy(() -> c.get("/mgmt/tm/sys/version")).isInstanceOf(TransportException.class)
                     .hasMessageContaining("cannot connect to 127.0.0.1:" + port);
-        }
-    }
-
-    @Test
-    void tlsIsVerifiedUntrustedAndWrongNameAreRefused() {
-        ThrowawayCa ca = ThrowawayCa.create("Device CA");
-        ThrowawayCa.Issued wrongName = ca.issueServer("bigip.hospital.org");
-        ThrowawayCa.Issued right = ca.issue(s -> s.commonName("127.0.0.1").ipAddresses("127.0.0.1").dnsNames("localhost"));
-        try (F5Simulator sim = F5Simulator.builder().tls(wrongName.chain().certificates().toArray(
-                new java.security.cert.X509Certificate[0]), wrongName.privateKey()).start()) {
-            try (IControlClient c = IControlClient.builder().url(sim.url()).credentials("admin", "admin").build()) {
-                assertThatThrownBy(() -> c.get("/mgmt/tm/sys/version")).isInstanceOf(TransportException.class)
-                        .hasMessageContaining("not trusted");
-            }
-            try (IControlClient c = IControlClient.builder().url(sim.url()).credentials("admin", "admin")
-                    .tls(TlsSettings.builder().trust(ca.chain()).build()).build()) {
-                assertThatThrownBy(() -> c.get("/mgmt/tm/sys/version")).isInstanceOf(TransportException.class)
-                        .hasMessageContaining("does not match");
-            }
-        }
-        try (F5Simulator sim = F5Simulator.builder().tls(right.chain().certificates().toArray(
-                new java.security.cert.X509Certificate[0]), right.privateKey()).start();
-                IControlClient c = IControlClient.builder().url(sim.url()).credentials("admin", "admin")
-                        .tls(TlsSettings.builder().trust(ca.chain()).build()).build()) {
-            assertThat(c.get("/mgmt/tm/sys/version").toString()).contains("version");
-        }
-    }
-
-    @Test
-    void skippingVerificationIsOnlyTheExplicitInsecureOptIn() {
-        ThrowawayCa.Issued selfMade = ThrowawayCa.create("Unknown CA").issueServer("some-other-box.example");
-        try (F5Simulator sim = F5Simulator.builder().tls(selfMade.chain().certificates().toArray(
-                new java.security.cert.X509Certificate[0]), selfMade.privateKey()).start()) {
-            try (IControlClient c = IControlClient.builder().url(sim.url()).credentials("admin", "admin")
-                    .insecureSkipVerify(false).build()) {
-                assertThatThrownBy(() -> c.get("/mgmt/tm/sys/version")).isInstanceOf(TransportException.class)
-                        .hasMessageContaining("not trusted");
-            }
-            try (IControlClient c = IControlClient.builder().url(sim.url()).credentials("admin", "admin")
-                    .insecureSkipVerify(true).build()) {
-                assertThat(c.get("/mgmt/tm/sys/version").toString()).contains("version");
-            }
         }
     }
 

@@ -1,14 +1,10 @@
 package io.hakit.hl7;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
-import java.net.SocketException;
 import java.nio.charset.Charset;
 import java.time.Duration;
 import java.util.Objects;
@@ -20,7 +16,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import io.hakit.hl7.internal.ConnectionSlots;
 import io.hakit.hl7.internal.FrameDeadline;
-import io.hakit.hl7.internal.SocketWatchdog;
 import io.hakit.model.GuideConstants;
 import io.hakit.model.tls.TlsSettings;
 import javax.net.ssl.SSLContext;
@@ -71,22 +66,18 @@ public final class MllpListener implements AutoCloseable {
 
     private final int port;
     private final InetAddress bindAddress;
-    private final Hl7Handler handler;
     private final int maxConnections;
     private final Duration idleTimeout;
     private final Duration firstByteTimeout;
     private final Duration frameTimeout;
-    private final int maxFrameLength;
-    private final Charset defaultCharset;
     private final SSLContext tls;
 
     private final ConnectionSlots<Socket> slots;
     private final Set<Socket> connections = ConcurrentHashMap.newKeySet();
-    private final AtomicLong received = new AtomicLong();
+    private final MllpResponder responder;
+    private final MllpConnectionReader reader;
     private final AtomicLong rejectedConnections = new AtomicLong();
     private final AtomicLong evictedConnections = new AtomicLong();
-    private final AtomicLong frameErrors = new AtomicLong();
-    private final AtomicLong droppedBytes = new AtomicLong();
     private final Object lifecycle = new Object();
     private ServerSocket server;
     private ExecutorService threads;
@@ -96,15 +87,14 @@ public final class MllpListener implements AutoCloseable {
     private MllpListener(Builder b) {
         this.port = b.port;
         this.bindAddress = b.bindAddress;
-        this.handler = b.handler;
         this.maxConnections = b.maxConnections;
         this.idleTimeout = b.idleTimeout;
         this.firstByteTimeout = b.firstByteTimeout;
         this.frameTimeout = b.frameTimeout;
-        this.maxFrameLength = b.maxFrameLength;
-        this.defaultCharset = b.defaultCharset;
         this.tls = b.tls == null ? null : b.tls.sslContext();
         this.slots = new ConnectionSlots<>(maxConnections);
+        this.responder = new MllpResponder(b.handler, b.defaultCharset, () -> closed);
+        this.reader = new MllpConnectionReader(b.maxFrameLength, responder, () -> closed);
     }
 
     /**
@@ -181,7 +171,7 @@ public final class MllpListener implements AutoCloseable {
                 closeQuietly(socket);
             }
             try {
-                threads.execute(() -> serve(socket, deadline));
+                threads.execute(() -> reader.serve(socket, deadline, this::finished));
             } catch (RuntimeException e) {
                 connections.remove(socket);
                 slots.release(socket);
@@ -212,150 +202,11 @@ public final class MllpListener implements AutoCloseable {
         closeQuietly(socket);
     }
 
-    private void serve(Socket socket, FrameDeadline deadline) {
-        SocketWatchdog.Watch watch = SocketWatchdog.get().watch(socket);
-        try {
-            socket.setTcpNoDelay(true);
-            InputStream in = socket.getInputStream();
-            OutputStream out = socket.getOutputStream();
-            MllpFrameDecoder decoder = new MllpFrameDecoder(maxFrameLength);
-            byte[] buffer = new byte[16384];
-            int[] completed = new int[1];
-            FrameTooLongException oversize = null;
-            while (!closed) {
-                long remaining = deadline.remainingNanos(System.nanoTime());
-                if (remaining <= 0) {
-                    LOG.debug("MLLP connection from {}: {}; closed", socket.getRemoteSocketAddress(), deadline.expired());
-                    break;
-                }
-                int n;
-                watch.arm(remaining);
-                try {
-                    n = in.read(buffer);
-                } finally {
-                    if (!watch.disarm()) {
-                        LOG.debug("MLLP connection from {}: {}; closed", socket.getRemoteSocketAddress(),
-                                deadline.expired());
-                    }
-                }
-                if (n < 0) {
-                    break;
-                }
-                long droppedBefore = decoder.droppedBytes();
-                completed[0] = 0;
-                try {
-                    decoder.decode(buffer, 0, n, payload -> {
-                        completed[0]++;
-                        respond(payload, out);
-                    });
-                } catch (MllpFrameException e) {
-                    frameErrors.incrementAndGet();
-                    LOG.warn("MLLP listener from {}: {}", socket.getRemoteSocketAddress(), e.getMessage());
-                    oversize = oversize != null ? oversize : tooLong(e);
-                } finally {
-                    droppedBytes.addAndGet(decoder.droppedBytes() - droppedBefore);
-                    deadline.afterRead(decoder.inFrame(), completed[0], System.nanoTime());
-                }
-                if (oversize != null && !decoder.inFrame()) {
-                    // the sender has written its whole frame and now reads: answer, then hang up
-                    rejectOversize(oversize, out);
-                    break;
-                }
-            }
-        } catch (UncheckedIOException | IOException e) {
-            if (!closed && !(e instanceof SocketException)) {
-                LOG.debug("MLLP connection from {} failed: {}", socket.getRemoteSocketAddress(), e.getMessage());
-            }
-        } finally {
-            watch.cancel();
-            connections.remove(socket);
-            closeQuietly(socket);
-            slots.release(socket);
-        }
-    }
-
-    /** The frame-too-long error among a decode call's errors (the first one thrown or one suppressed), or null. */
-    private static FrameTooLongException tooLong(MllpFrameException e) {
-        if (e instanceof FrameTooLongException) {
-            return (FrameTooLongException) e;
-        }
-        for (Throwable t : e.getSuppressed()) {
-            if (t instanceof FrameTooLongException) {
-                return (FrameTooLongException) t;
-            }
-        }
-        return null;
-    }
-
-    /**
-     * Answers a frame over the maximum length with an AR that names the limit, for the message
-     * whose header the frame's first bytes carry (a generic AR when they carry none).
-     */
-    private void rejectOversize(FrameTooLongException e, OutputStream out) {
-        String text = "message longer than the maximum frame length of " + e.maxFrameLength() + " bytes; rejected";
-        Hl7Message response;
-        Charset charset = defaultCharset;
-        try {
-            Hl7Message head = Hl7Message.decode(e.head(), defaultCharset, false);
-            charset = head.charset(defaultCharset);
-            response = head.createAck(AckCode.AR, text);
-        } catch (Hl7ParseException notHl7) {
-            response = Hl7Message.createGenericAck(AckCode.AR, text);
-        }
-        try {
-            out.write(MllpFrameEncoder.encode(response.text().getBytes(response.charset(charset))));
-            out.flush();
-        } catch (IOException io) {
-            LOG.debug("MLLP listener: cannot answer an oversize frame: {}", io.getMessage());
-        }
-    }
-
-    private void respond(byte[] payload, OutputStream out) {
-        if (closed) {
-            // closing: hand no new message to the application; the sender gets no ACK and resends elsewhere
-            return;
-        }
-        Hl7Message response;
-        Hl7Message message = null;
-        Hl7Message unreadable = null;
-        try {
-            message = Hl7Message.decode(payload, defaultCharset);
-        } catch (Hl7ParseException e) {
-            try {
-                // the header reads but the bytes are not valid in the message's charset
-                unreadable = Hl7Message.decode(payload, defaultCharset, false);
-                LOG.warn("MLLP listener: rejecting {}: {}", unreadable, e.getMessage());
-            } catch (Hl7ParseException notHl7) {
-                LOG.warn("MLLP listener: rejecting a payload that is not an HL7 message: {}", e.getMessage());
-            }
-        }
-        if (unreadable != null) {
-            response = unreadable.createAck(AckCode.AR, "bytes not valid in the message's charset ("
-                    + unreadable.charset(defaultCharset).name() + ")");
-            message = unreadable;
-        } else if (message == null) {
-            response = Hl7Message.createGenericAck(AckCode.AR, "not an HL7 v2 message");
-        } else {
-            received.incrementAndGet();
-            try {
-                response = handler.handle(message);
-            } catch (RuntimeException e) {
-                LOG.warn("MLLP listener: handler failed on {}: {}", message, e.toString());
-                response = message.createAck(AckCode.AE, e.getMessage() == null ? e.getClass().getSimpleName()
-                        : e.getMessage());
-            }
-        }
-        if (response == null || closed) {
-            return;
-        }
-        Charset charset = message != null ? message.charset(defaultCharset) : defaultCharset;
-        byte[] frame = MllpFrameEncoder.encode(response.text().getBytes(response.charset(charset)));
-        try {
-            out.write(frame);
-            out.flush();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+    /** Called by the reader when a connection ends: forgets, closes and frees its slot. */
+    private void finished(Socket socket) {
+        connections.remove(socket);
+        closeQuietly(socket);
+        slots.release(socket);
     }
 
     /**
@@ -390,7 +241,7 @@ public final class MllpListener implements AutoCloseable {
      * @return the count
      */
     public long receivedCount() {
-        return received.get();
+        return responder.receivedCount();
     }
 
     /**
@@ -418,7 +269,7 @@ public final class MllpListener implements AutoCloseable {
      * @return the count
      */
     public long frameErrors() {
-        return frameErrors.get();
+        return reader.frameErrors();
     }
 
     /**
@@ -427,7 +278,7 @@ public final class MllpListener implements AutoCloseable {
      * @return the count
      */
     public long droppedBytes() {
-        return droppedBytes.get();
+        return reader.droppedBytes();
     }
 
     /**

@@ -16,6 +16,6 @@ public final class CitrixSimulatorExtension extends SimulatorExtension {
     @Override
     Options options(Class<?> testClass) {
         CitrixSimulatorTest a = annotation(testClass, CitrixSimulatorTest.class);
-        return new Options(a.user(), a.password(), a.tls(), a.lifecycle());
+        return new Options(a.user(), a.password(), a.tls(), a.lifecycle(), testClass);
     }
 }

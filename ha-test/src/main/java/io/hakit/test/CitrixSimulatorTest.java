@@ -31,6 +31,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
  *
  * <p>With {@link #tls()} the simulator serves HTTPS with a certificate for {@code 127.0.0.1} from a
  * {@link ThrowawayCa} made for the run, and the adapter trusts only that CA.
+ *
+ * <p>Settings the annotation has no attribute for (a certificate of one's own, a device group, a token
+ * cap) are made on the simulator's builder by a static {@link ConfigureSimulator} method of the test class.
  */
 @Documented
 @Inherited

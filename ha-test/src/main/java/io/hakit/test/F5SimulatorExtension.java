@@ -16,6 +16,6 @@ public final class F5SimulatorExtension extends SimulatorExtension {
     @Override
     Options options(Class<?> testClass) {
         F5SimulatorTest a = annotation(testClass, F5SimulatorTest.class);
-        return new Options(a.user(), a.password(), a.tls(), a.lifecycle());
+        return new Options(a.user(), a.password(), a.tls(), a.lifecycle(), testClass);
     }
 }

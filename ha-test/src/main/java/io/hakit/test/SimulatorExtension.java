@@ -11,6 +11,8 @@ import io.hakit.sim.spi.SimulatorProvider;
 import io.hakit.sim.spi.SimulatorSettings;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Field;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;
@@ -36,7 +38,7 @@ public abstract class SimulatorExtension implements BeforeAllCallback, BeforeEac
     private final ExtensionContext.Namespace namespace;
 
     /** What the annotation asked for. */
-    record Options(String user, String password, boolean tls, SimulatorLifecycle lifecycle) {
+    record Options(String user, String password, boolean tls, SimulatorLifecycle lifecycle, Class<?> testClass) {
     }
 
     SimulatorExtension(Vendor vendor) {
@@ -180,8 +182,46 @@ public abstract class SimulatorExtension implements BeforeAllCallback, BeforeEac
                     cert.privateKey()));
             tls = TlsSettings.builder().platformTrust(false).trust(List.of(ca.certificate())).build();
         }
-        DeviceSimulator sim = provider.start(new SimulatorSettings(o.user(), o.password(), identity));
+        DeviceSimulator sim = provider.start(new SimulatorSettings(o.user(), o.password(), identity,
+                builder -> configure(o.testClass(), builder)));
         return new Running(sim, DeviceTarget.of(sim.url(), o.user(), o.password().toCharArray(), tls));
+    }
+
+    /** Calls the test's {@link ConfigureSimulator} methods, those of enclosing classes first, with the builder. */
+    private static void configure(Class<?> testClass, Object builder) {
+        List<Class<?>> classes = new ArrayList<>();
+        for (Class<?> c = testClass; c != null; c = c.getEnclosingClass()) {
+            classes.add(0, c);
+        }
+        for (Class<?> c : classes) {
+            for (Method m : c.getDeclaredMethods()) {
+                if (!m.isAnnotationPresent(ConfigureSimulator.class)) {
+                    continue;
+                }
+                String name = c.getSimpleName() + "." + m.getName();
+                if (!Modifier.isStatic(m.getModifiers()) || m.getParameterCount() != 1) {
+                    throw new ExtensionConfigurationException("@ConfigureSimulator method " + name
+                            + " must be static and take the simulator's builder");
+                }
+                if (!m.getParameterTypes()[0].isInstance(builder)) {
+                    throw new ExtensionConfigurationException("@ConfigureSimulator method " + name + " takes a "
+                            + m.getParameterTypes()[0].getName() + ", but the simulator's builder is a "
+                            + builder.getClass().getName());
+                }
+                try {
+                    m.setAccessible(true);
+                    m.invoke(null, builder);
+                } catch (InvocationTargetException e) {
+                    Throwable cause = e.getCause();
+                    if (cause instanceof RuntimeException r) {
+                        throw r;
+                    }
+                    throw new ExtensionConfigurationException("@ConfigureSimulator method " + name + " failed", cause);
+                } catch (IllegalAccessException | RuntimeException e) {
+                    throw new ExtensionConfigurationException("cannot call @ConfigureSimulator method " + name, e);
+                }
+            }
+        }
     }
 
     /** One running simulator and the adapters opened on it; closed by JUnit with its store. */

@@ -29,19 +29,37 @@ public final class FakeSimulatorProvider implements SimulatorProvider {
 
     @Override
     public DeviceSimulator start(SimulatorSettings settings) {
-        FakeSimulator s = new FakeSimulator(settings);
+        Builder builder = new Builder();
+        settings.customizer().accept(builder);
+        FakeSimulator s = new FakeSimulator(settings, builder.configured);
         STARTED.add(s);
         return s;
+    }
+
+    /** The fake simulator's builder: records what {@code @ConfigureSimulator} methods did to it. */
+    public static final class Builder {
+        final List<String> configured = new CopyOnWriteArrayList<>();
+
+        /**
+         * @param step what was configured
+         * @return this builder
+         */
+        public Builder configure(String step) {
+            configured.add(step);
+            return this;
+        }
     }
 
     /** The fake simulator. */
     public static final class FakeSimulator implements DeviceSimulator {
         final SimulatorSettings settings;
+        final List<String> configured;
         final LoopbackServer server;
         volatile boolean closed;
 
-        FakeSimulator(SimulatorSettings settings) {
+        FakeSimulator(SimulatorSettings settings, List<String> configured) {
             this.settings = settings;
+            this.configured = List.copyOf(configured);
             this.server = LoopbackServer.builder().name("fake-sim").tls(settings.tls().orElse(null)).handler(ex -> {
                 ex.sendResponseHeaders(204, -1);
                 ex.close();

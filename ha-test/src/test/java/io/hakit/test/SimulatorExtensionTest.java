@@ -15,6 +15,7 @@ import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import javax.net.ssl.HttpsURLConnection;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIf;
 import org.junit.platform.testkit.engine.EngineTestKit;
@@ -140,6 +141,68 @@ class SimulatorExtensionTest {
         assertThat(events.failed().stream().findFirst().orElseThrow().getPayload(
                 org.junit.platform.engine.TestExecutionResult.class).orElseThrow().getThrowable().orElseThrow())
                 .hasMessageContaining("no SimulatorProvider for f5");
+        assertThat(SEEN).isEmpty();
+    }
+
+    @CitrixSimulatorTest
+    @EnabledIf("io.hakit.test.SimulatorExtensionTest#viaTestKit")
+    static class ConfigureCase {
+        @ConfigureSimulator
+        static void simulator(FakeSimulatorProvider.Builder builder) {
+            builder.configure("outer");
+        }
+
+        @Test
+        void outer(FakeSimulator sim) {
+            assertThat(sim.configured).containsExactly("outer");
+            SEEN.add(sim);
+        }
+
+        @Nested
+        class Refined {
+            @ConfigureSimulator
+            static void simulator(FakeSimulatorProvider.Builder builder) {
+                builder.configure("inner");
+            }
+
+            @Test
+            void inner(FakeSimulator sim) {
+                assertThat(sim.configured).containsExactly("outer", "inner");
+                SEEN.add(sim);
+            }
+        }
+    }
+
+    @Test
+    void configureSimulatorMethodsGetTheBuilderBeforeTheStartOuterClassFirst() {
+        run(ConfigureCase.class).assertStatistics(s -> s.started(2).succeeded(2));
+        assertThat(SEEN).hasSize(2);
+        assertThat(FakeSimulatorProvider.STARTED).extracting(s -> s.configured)
+                .containsExactlyInAnyOrder(List.of("outer"), List.of("outer", "inner"));
+    }
+
+    @CitrixSimulatorTest
+    @EnabledIf("io.hakit.test.SimulatorExtensionTest#viaTestKit")
+    static class WrongBuilderCase {
+        @ConfigureSimulator
+        static void simulator(StringBuilder notTheBuilder) {
+            notTheBuilder.append("never");
+        }
+
+        @Test
+        void never(FakeSimulator sim) {
+            SEEN.add(sim);
+        }
+    }
+
+    @Test
+    void aConfigureSimulatorMethodForAnotherBuilderFailsTheTestNamingBothTypes() {
+        Events events = run(WrongBuilderCase.class);
+        events.assertStatistics(s -> s.failed(1));
+        assertThat(events.failed().stream().findFirst().orElseThrow().getPayload(
+                org.junit.platform.engine.TestExecutionResult.class).orElseThrow().getThrowable().orElseThrow())
+                .hasMessageContaining("WrongBuilderCase.simulator").hasMessageContaining("java.lang.StringBuilder")
+                .hasMessageContaining(FakeSimulatorProvider.Builder.class.getName());
         assertThat(SEEN).isEmpty();
     }
 }

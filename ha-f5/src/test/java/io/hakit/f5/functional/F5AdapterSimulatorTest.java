@@ -9,6 +9,8 @@ import io.hakit.f5.F5Adapter;
 import io.hakit.f5.F5Object;
 import io.hakit.f5.sim.F5Simulator;
 import io.hakit.sim.RecordedRequest;
+import io.hakit.test.ConfigureSimulator;
+import io.hakit.test.F5SimulatorTest;
 import io.hakit.model.ConflictException;
 import io.hakit.model.Deployment;
 import io.hakit.model.HakitException;
@@ -24,12 +26,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Plan, apply and re-plan the reference deployment against the stateful simulator. */
+@F5SimulatorTest
 class F5AdapterSimulatorTest {
 
     @TempDir
@@ -37,15 +40,14 @@ class F5AdapterSimulatorTest {
     F5Simulator sim;
     Deployment reference;
 
-    @BeforeEach
-    void start() {
-        sim = F5Simulator.builder().deviceGroup("dg-hospital").syncDelay(Duration.ZERO).start();
-        reference = SimFixtures.reference(dir);
+    @ConfigureSimulator
+    static void simulator(F5Simulator.Builder bigip) {
+        bigip.deviceGroup("dg-hospital").syncDelay(Duration.ZERO);
     }
 
-    @AfterEach
-    void stop() {
-        sim.close();
+    @BeforeEach
+    void start() {
+        reference = SimFixtures.reference(dir);
     }
 
     F5Adapter.Builder builder() {
@@ -173,9 +175,18 @@ class F5AdapterSimulatorTest {
         assertThat(sim.activeTokens("admin")).isZero();
     }
 
-    @Test
-    void twoHundredConsecutiveAppliesNeverExhaustTokens() {
-        try (F5Simulator capped = F5Simulator.builder().tokenCap(100).start()) {
+    /** A BIG-IP that lets a user hold at most 100 tokens. */
+    @Nested
+    class TokenCap {
+
+        @ConfigureSimulator
+        static void simulator(F5Simulator.Builder bigip) {
+            bigip.tokenCap(100);
+        }
+
+        @Test
+        void twoHundredConsecutiveAppliesNeverExhaustTokens() {
+            F5Simulator capped = sim;
             for (int i = 0; i < 200; i++) {
                 try (F5Adapter a = F5Adapter.builder().url(capped.url()).credentials("admin", "admin")
                         .lbKey(SimFixtures.lbKey(dir)).build()) {
@@ -316,29 +327,47 @@ class F5AdapterSimulatorTest {
         assertThat(sim.syncStatus()).isEqualTo("In Sync");
     }
 
-    /** Converges with a config-sync to dg-hospital on a device whose sync takes {@code syncDelay}. */
-    ApplyResult convergeWithSync(Duration syncDelay, Duration syncTimeout) {
-        sim.close();
-        sim = F5Simulator.builder().deviceGroup("dg-hospital").syncDelay(syncDelay).start();
+    /** Converges with a config-sync to dg-hospital on the device of a {@code @Nested} class below. */
+    ApplyResult convergeWithSync(Duration syncTimeout) {
         return converge(b -> b.syncGroup("dg-hospital").syncWait(syncTimeout, Duration.ofMillis(20)));
     }
 
-    @Test
-    void aSlowConfigSyncIsWaitedForByPolling() {
-        ApplyResult r = convergeWithSync(Duration.ofSeconds(2), Duration.ofSeconds(20));
-        assertThat(r.outcome()).as(r.failure().orElse("")).isEqualTo(ApplyResult.Outcome.APPLIED);
-        assertThat(sim.syncStatus()).isEqualTo("In Sync");
-        assertThat(sim.requests().stream().filter(q -> q.method().equals("GET") && q.path().contains("sync-status")))
-                .hasSizeGreaterThanOrEqualTo(2);
+    /** A BIG-IP whose config-sync takes 2 s. */
+    @Nested
+    class SlowSync {
+
+        @ConfigureSimulator
+        static void simulator(F5Simulator.Builder bigip) {
+            bigip.syncDelay(Duration.ofSeconds(2));
+        }
+
+        @Test
+        void aSlowConfigSyncIsWaitedForByPolling() {
+            ApplyResult r = convergeWithSync(Duration.ofSeconds(20));
+            assertThat(r.outcome()).as(r.failure().orElse("")).isEqualTo(ApplyResult.Outcome.APPLIED);
+            assertThat(sim.syncStatus()).isEqualTo("In Sync");
+            assertThat(sim.requests().stream().filter(q -> q.method().equals("GET") && q.path().contains("sync-status")))
+                    .hasSizeGreaterThanOrEqualTo(2);
+        }
     }
 
-    @Test
-    void aConfigSyncThatOutlastsTheSyncTimeOutFailsAfterTheCommit() {
-        ApplyResult r = convergeWithSync(Duration.ofSeconds(30), Duration.ofMillis(200));
-        assertThat(r.outcome()).isEqualTo(ApplyResult.Outcome.FAILED);
-        assertThat(r.failure().orElseThrow()).contains("committed").contains("dg-hospital")
-                .contains("still 'Syncing'").contains("sync time-out");
-        assertThat(r.applied()).isNotEmpty();
+    /** A BIG-IP whose config-sync takes 30 s. */
+    @Nested
+    class SyncLongerThanTheTimeOut {
+
+        @ConfigureSimulator
+        static void simulator(F5Simulator.Builder bigip) {
+            bigip.syncDelay(Duration.ofSeconds(30));
+        }
+
+        @Test
+        void aConfigSyncThatOutlastsTheSyncTimeOutFailsAfterTheCommit() {
+            ApplyResult r = convergeWithSync(Duration.ofMillis(200));
+            assertThat(r.outcome()).isEqualTo(ApplyResult.Outcome.FAILED);
+            assertThat(r.failure().orElseThrow()).contains("committed").contains("dg-hospital")
+                    .contains("still 'Syncing'").contains("sync time-out");
+            assertThat(r.applied()).isNotEmpty();
+        }
     }
 
     @Test

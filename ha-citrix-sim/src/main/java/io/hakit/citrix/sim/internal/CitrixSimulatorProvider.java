@@ -27,6 +27,7 @@ public final class CitrixSimulatorProvider implements SimulatorProvider {
     public DeviceSimulator start(SimulatorSettings settings) {
         CitrixSimulator.Builder b = CitrixSimulator.builder().credentials(settings.user(), settings.password());
         settings.tls().ifPresent(id -> b.tls(id.chain(), id.key()));
+        settings.customizer().accept(b);
         return b.start();
     }
 }

@@ -27,6 +27,7 @@ public final class F5SimulatorProvider implements SimulatorProvider {
     public DeviceSimulator start(SimulatorSettings settings) {
         F5Simulator.Builder b = F5Simulator.builder().credentials(settings.user(), settings.password());
         settings.tls().ifPresent(id -> b.tls(id.chain(), id.key()));
+        settings.customizer().accept(b);
         return b.start();
     }
 }

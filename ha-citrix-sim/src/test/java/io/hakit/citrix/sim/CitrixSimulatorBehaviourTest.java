@@ -21,7 +21,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /** Snapshots, the direct state API, the HA role, the request log and write count, concurrency, TLS. */
-class CitrixSimulatorTest {
+class CitrixSimulatorBehaviourTest {
     private final List<CitrixSimulator> sims = new ArrayList<>();
 
     private CitrixSimulator sim() {
