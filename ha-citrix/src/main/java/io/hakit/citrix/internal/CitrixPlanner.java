@@ -6,6 +6,7 @@ import io.hakit.citrix.NitroClient;
 import io.hakit.citrix.NitroObject;
 import io.hakit.citrix.NitroResource;
 import io.hakit.model.Deployment;
+import io.hakit.model.Vendor;
 import io.hakit.model.plan.Change;
 import io.hakit.model.plan.ChangeOp;
 import io.hakit.model.plan.Conflict;
@@ -120,7 +121,7 @@ public final class CitrixPlanner {
         Set<String> leaving = run.leaving();
         run.planDeletes(leaving, run.planStaleBindings(leaving));
         List<Change> changes = run.ordered();
-        return new Plan("citrix", changes, requests(changes, save), run.conflicts, run.warnings);
+        return new Plan(Vendor.CITRIX, changes, requests(changes, save), run.conflicts, run.warnings);
     }
 
     /**
