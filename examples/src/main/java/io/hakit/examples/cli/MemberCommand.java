@@ -113,8 +113,8 @@ abstract class MemberCommand implements Callable<Integer> {
             throw new UncheckedIOException("cannot write " + target + ": " + e.getMessage(), e);
         }
         if (json) {
-            stdout.println("{\"vendor\":\"iis\",\"server\":\"" + server + "\",\"script\":\""
-                    + target.toString().replace("\\", "\\\\").replace("\"", "\\\"") + "\"}");
+            stdout.println(new com.fasterxml.jackson.databind.ObjectMapper().createObjectNode().put("vendor", "iis")
+                    .put("server", server).put("script", target.toString()));
         } else {
             stdout.println("wrote " + target + ": run it as Administrator on the ARR server (it " + verb()
                     + "s " + server + " through ARR's runtime SetState)");

@@ -109,6 +109,13 @@ class DrainCommandTest {
                 "topologies/reference-iis.yaml", APP1);
         assertThat(drain.exitCode()).as(drain.err()).isZero();
         assertThat(Files.readString(out.resolve("drain-" + APP1 + ".ps1"))).contains("Invoke-SetState $m 1 # Drain");
+        CliRun json = CliRun.of("enable", "--vendor", "iis", "--config", config.toString(), "--out", out.toString(),
+                "--format", "json", "topologies/reference-iis.yaml", APP1);
+        assertThat(json.exitCode()).as(json.err()).isZero();
+        JsonNode j = new ObjectMapper().readTree(json.out());
+        assertThat(j.path("vendor").asText()).isEqualTo("iis");
+        assertThat(j.path("script").asText()).endsWith("enable-" + APP1 + ".ps1");
+        assertThat(Files.readString(out.resolve("enable-" + APP1 + ".ps1"))).contains("# Start");
         CliRun noOut = CliRun.of("enable", "--vendor", "iis", "--config", config.toString(),
                 "topologies/reference-iis.yaml", APP1);
         assertThat(noOut.exitCode()).isEqualTo(2);
