@@ -8,9 +8,11 @@ module io.hakit.model {
     requires org.bouncycastle.provider;
     requires org.bouncycastle.pkix;
     requires org.slf4j;
+    requires dev.failsafe.core;
 
     exports io.hakit.model;
     exports io.hakit.model.cert;
+    exports io.hakit.model.ops;
     exports io.hakit.model.plan;
     exports io.hakit.model.spi;
     exports io.hakit.model.tls;

@@ -12,6 +12,10 @@ import io.hakit.model.plan.ApplyListener;
 import io.hakit.model.plan.ApplyResult;
 import io.hakit.model.plan.LoadBalancerAdapter;
 import io.hakit.model.plan.Plan;
+import io.hakit.model.ops.DrainOptions;
+import io.hakit.model.ops.DrainProcedure;
+import io.hakit.model.ops.DrainResult;
+import io.hakit.model.ops.MemberOperations;
 import io.hakit.model.validate.AuditReport;
 import java.io.IOException;
 import java.net.URI;
@@ -35,7 +39,7 @@ import java.util.Optional;
  * }
  * }</pre>
  */
-public final class CitrixAdapter implements LoadBalancerAdapter {
+public final class CitrixAdapter implements LoadBalancerAdapter, MemberOperations {
 
     private final NitroClient client;
     private final boolean adopt;
@@ -98,6 +102,25 @@ public final class CitrixAdapter implements LoadBalancerAdapter {
         return new AuditReport(Vendor.CITRIX, AuditReport.Source.DEVICE, scope.scope(),
                 CitrixAuditor.audit(scope.filter(state)), deployment.map(d -> planner().plan(d, state)),
                 scope.outOfScope());
+    }
+
+    /**
+     * Drains the server from every service group of the deployment: NITRO's graceful disable of its member (HL7's
+     * single-member group first, so the backup virtual server takes over), then waits on
+     * {@code stat/servicegroupmember}'s {@code cursrvrconnections}. See {@link MemberOperations#drain}.
+     */
+    @Override
+    public DrainResult drain(Deployment deployment, String server, DrainOptions options) {
+        return DrainProcedure.drain(new CitrixMembers(client), deployment, server, options);
+    }
+
+    /**
+     * Enables again the server's members that drain disabled gracefully (those still carrying {@code graceful YES});
+     * members disabled otherwise stay disabled. See {@link MemberOperations#enable}.
+     */
+    @Override
+    public DrainResult enable(Deployment deployment, String server, DrainOptions options) {
+        return DrainProcedure.enable(new CitrixMembers(client), deployment, server, options);
     }
 
     @Override

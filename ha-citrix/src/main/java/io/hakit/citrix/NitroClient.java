@@ -303,6 +303,19 @@ public final class NitroClient implements AutoCloseable {
     }
 
     /**
+     * Reads statistics ({@code GET /nitro/v1/stat/<type>[?args=k:v,..]}), e.g. {@code servicegroupmember} with
+     * {@code servicegroupname}, {@code servername} and {@code port} for one member's current connections.
+     *
+     * @param type the statistics resource's wire name
+     * @param args the {@code args} that pick the entity, or an empty map
+     * @return the statistics, values as the device returned them (numbers often as strings)
+     */
+    public List<NitroObject> stat(String type, Map<String, Object> args) {
+        JsonNode body = call("GET", "/nitro/v1/stat/" + type, args(args), null, "stat/" + type);
+        return objects(type, body);
+    }
+
+    /**
      * One homogeneous bulk request: an array of objects of one type in one body.
      *
      * @param method {@code POST} (add / bind) or {@code PUT} (update)

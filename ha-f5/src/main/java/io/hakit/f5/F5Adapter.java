@@ -14,6 +14,10 @@ import io.hakit.model.plan.ApplyResult;
 import io.hakit.model.plan.LoadBalancerAdapter;
 import io.hakit.model.plan.Ownership;
 import io.hakit.model.plan.Plan;
+import io.hakit.model.ops.DrainOptions;
+import io.hakit.model.ops.DrainProcedure;
+import io.hakit.model.ops.DrainResult;
+import io.hakit.model.ops.MemberOperations;
 import io.hakit.model.validate.AuditReport;
 import java.io.IOException;
 import java.net.URI;
@@ -44,7 +48,7 @@ import java.util.Set;
  *
  * <p>Not thread-safe: one plan or apply at a time. {@link #close()} deletes the session's token.
  */
-public final class F5Adapter implements LoadBalancerAdapter {
+public final class F5Adapter implements LoadBalancerAdapter, MemberOperations {
 
     /** How long to wait for "In Sync" after a config-sync by default: 5 minutes. */
     public static final Duration DEFAULT_SYNC_TIMEOUT = Duration.ofMinutes(5);
@@ -118,8 +122,10 @@ public final class F5Adapter implements LoadBalancerAdapter {
     @Override
     public Plan plan(Deployment deployment) {
         Objects.requireNonNull(deployment, "deployment");
-        return Planner.plan(renderer.render(deployment).objects(), read(), Ownership.of(deployment), adopt,
-                lbKey != null, fixedRequests(), expiry(deployment));
+        DeviceState state = read();
+        return Planner.plan(renderer.render(deployment).objects(), state, Ownership.of(deployment), adopt,
+                lbKey != null, fixedRequests(), expiry(deployment))
+                .withWarnings(F5Members.operational(state.all(F5Type.POOL)));
     }
 
     /** @return the expiry (epoch seconds) of each certificate file hakit installs, by full path */
@@ -158,8 +164,31 @@ public final class F5Adapter implements LoadBalancerAdapter {
         Optional<Plan> drift = deployment.map(d -> Planner.plan(rendered, state, Ownership.of(d), adopt,
                 lbKey != null, fixedRequests(), expiry(d)));
         F5Scope scope = F5Scope.of(state, deployment, rendered, all);
-        return new AuditReport(Vendor.F5, AuditReport.Source.DEVICE, scope.scope(),
-                Auditor.audit(scope.filter(state), deployment), drift, scope.outOfScope());
+        DeviceState judged = scope.filter(state);
+        List<io.hakit.model.validate.Finding> findings = new java.util.ArrayList<>(Auditor.audit(judged, deployment));
+        findings.addAll(F5Members.operational(judged.all(F5Type.POOL)));
+        return new AuditReport(Vendor.F5, AuditReport.Source.DEVICE, scope.scope(), findings, drift,
+                scope.outOfScope());
+    }
+
+    /**
+     * Drains the server from every pool of the deployment: its pool members become {@code session: user-disabled}
+     * (the HL7 pool's first, so the next priority group takes the active role), then waits on the members'
+     * {@code serverside.curConns}; with {@link DrainOptions#offline()}, then {@code state: user-down}. See
+     * {@link MemberOperations#drain}.
+     */
+    @Override
+    public DrainResult drain(Deployment deployment, String server, DrainOptions options) {
+        return DrainProcedure.drain(new F5Members(client), deployment, server, options);
+    }
+
+    /**
+     * Enables again the server's pool members that drain took out (their description carries drain's mark, which
+     * is removed); members disabled otherwise stay disabled. See {@link MemberOperations#enable}.
+     */
+    @Override
+    public DrainResult enable(Deployment deployment, String server, DrainOptions options) {
+        return DrainProcedure.enable(new F5Members(client), deployment, server, options);
     }
 
     /** Deletes the session's token (when this adapter opened the session). Never throws. */

@@ -89,6 +89,34 @@ public final class IisAdapter implements LoadBalancerAdapter {
     }
 
     /**
+     * The PowerShell that drains {@code server} from the deployment's farms of this adapter's file through ARR's
+     * runtime {@code SetState} (see {@link ArrDrainScripts#drain}). Nothing is changed here.
+     *
+     * @param deployment the deployment
+     * @param server the server to drain
+     * @param options wait, poll and force become the script's defaults
+     * @return the script ({@code .ps1})
+     * @throws ConfigFileException when the file cannot be read
+     * @throws IllegalArgumentException when the server is in none of the deployment's farms in the file
+     */
+    public String drainScript(Deployment deployment, String server, io.hakit.model.ops.DrainOptions options) {
+        return ArrDrainScripts.drain(deployment, ApplicationHostConfig.read(config).arr(), server, options);
+    }
+
+    /**
+     * The PowerShell that puts back what the drain script changed (see {@link ArrDrainScripts#enable}).
+     *
+     * @param deployment the deployment
+     * @param server the server to enable
+     * @return the script ({@code .ps1})
+     * @throws ConfigFileException when the file cannot be read
+     * @throws IllegalArgumentException when the server is in none of the deployment's farms in the file
+     */
+    public String enableScript(Deployment deployment, String server) {
+        return ArrDrainScripts.enable(deployment, ApplicationHostConfig.read(config).arr(), server);
+    }
+
+    /**
      * Merges the deployment's objects into the file. The file is read again first: when it no longer
      * gives the same plan (someone changed it since), nothing is written.
      *

@@ -1,6 +1,7 @@
 package io.hakit.examples.cli;
 
 import io.hakit.examples.bench.HealthBench;
+import io.hakit.examples.bench.DrainBench;
 import io.hakit.examples.bench.PlanBench;
 import io.hakit.examples.bench.Hl7Bench;
 import picocli.CommandLine;
@@ -13,7 +14,7 @@ import picocli.CommandLine.Command;
 @Command(name = "bench",
         mixinStandardHelpOptions = true,
         description = "Benchmarks, side by side with their anchors, in one run.",
-        subcommands = {Hl7Bench.class, HealthBench.class, PlanBench.class})
+        subcommands = {Hl7Bench.class, HealthBench.class, PlanBench.class, DrainBench.class})
 public final class BenchCommand implements Runnable {
 
     @CommandLine.Spec

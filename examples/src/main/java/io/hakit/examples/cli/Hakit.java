@@ -25,6 +25,8 @@ import picocli.CommandLine.Command;
             DemoCommand.class,
             Hl7Command.class,
             BenchCommand.class,
+            DrainCommand.class,
+            EnableCommand.class,
         })
 public final class Hakit implements Runnable {
 

@@ -4,6 +4,7 @@ import io.hakit.citrix.NitroClient;
 import io.hakit.citrix.NitroObject;
 import io.hakit.citrix.NitroResource;
 import io.hakit.model.GuideConstants;
+import io.hakit.model.ops.OperationalState;
 import io.hakit.model.validate.Finding;
 import io.hakit.model.validate.Severity;
 import java.util.ArrayList;
@@ -140,6 +141,11 @@ public final class CitrixAuditor {
                             + " bound", "bind an HTTP-ECV monitor (secure YES) from the guide's health test"));
                 }
             }
+        }
+        for (NitroObject m : members) {
+            m.string("state").filter(st -> !st.equalsIgnoreCase("ENABLED")).ifPresent(st -> out.add(
+                    OperationalState.warning(m.name(), m.string("servername").orElse("") + ":"
+                            + m.string("port").orElse(""), st)));
         }
         return out;
     }

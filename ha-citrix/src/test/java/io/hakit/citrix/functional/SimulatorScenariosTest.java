@@ -309,8 +309,10 @@ class SimulatorScenariosTest {
             String text = plan.toText();
             assertThat(plan.changes()).anyMatch(c -> c.op() == ChangeOp.BIND
                     && c.name().equals("hakit-sg-web-services-7002") && c.after().get("weight").equals(1));
-            assertThat(plan.changes()).anyMatch(c -> c.op() == ChangeOp.UNBIND
-                    && c.name().equals("hakit-sg-user-interface-7003"));
+            // a member's state is operational (DESIGN, OPS-001): a warning, not drift
+            assertThat(plan.changes()).noneMatch(c -> c.name().equals("hakit-sg-user-interface-7003"));
+            assertThat(plan.warnings()).anyMatch(w -> w.rule().equals("OPS-001")
+                    && w.path().equals("hakit-sg-user-interface-7003/app1.hospital.org:7003"));
             assertThat(plan.changes()).anyMatch(c -> c.op() == ChangeOp.UPDATE
                     && c.name().equals("hakit-mon-reporting-7004") && c.after().containsKey("respcode"));
             assertThat(plan.changes()).anyMatch(c -> c.op() == ChangeOp.UPDATE

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.hakit.model.Vendor;
+import io.hakit.model.validate.Finding;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -19,8 +20,11 @@ import java.util.Objects;
  * @param requests how many device requests applying the plan takes
  * @param conflicts what stops the plan from being applied (foreign objects in the way, a missing
  *     key); empty when it can be applied
+ * @param warnings what is not a change but worth knowing: operational member state (an operator's drained or
+ *     disabled member, {@code OPS-001}: high availability reduced), which apply never changes
  */
-public record Plan(Vendor vendor, List<Change> changes, int requests, List<Conflict> conflicts) {
+public record Plan(Vendor vendor, List<Change> changes, int requests, List<Conflict> conflicts,
+        List<Finding> warnings) {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -35,6 +39,32 @@ public record Plan(Vendor vendor, List<Change> changes, int requests, List<Confl
             throw new IllegalArgumentException("requests (" + requests + ") must not be negative");
         }
         conflicts = List.copyOf(conflicts);
+        warnings = List.copyOf(warnings);
+    }
+
+    /**
+     * A plan with no warnings.
+     *
+     * @param vendor the target
+     * @param changes the changes, in order
+     * @param requests how many device requests applying it takes
+     * @param conflicts what stops it from being applied
+     */
+    public Plan(Vendor vendor, List<Change> changes, int requests, List<Conflict> conflicts) {
+        this(vendor, changes, requests, conflicts, List.of());
+    }
+
+    /**
+     * @param more warnings to add
+     * @return this plan with {@code more} added to its warnings
+     */
+    public Plan withWarnings(List<Finding> more) {
+        if (more.isEmpty()) {
+            return this;
+        }
+        List<Finding> all = new java.util.ArrayList<>(warnings);
+        all.addAll(more);
+        return new Plan(vendor, changes, requests, conflicts, all);
     }
 
     /**
@@ -82,8 +112,12 @@ public record Plan(Vendor vendor, List<Change> changes, int requests, List<Confl
      */
     public String toText() {
         StringBuilder b = new StringBuilder();
+        for (Finding w : warnings) {
+            b.append("warning ").append(w.rule()).append(' ').append(w.path()).append(": ").append(w.message())
+                    .append('\n');
+        }
         if (isEmpty()) {
-            return "No changes: the " + vendor.key() + " configuration already matches the topology.\n";
+            return b + "No changes: the " + vendor.key() + " configuration already matches the topology.\n";
         }
         for (Change c : changes) {
             b.append(symbol(c.op())).append(' ').append(c.type()).append(' ').append(c.name()).append('\n');
@@ -152,6 +186,12 @@ public record Plan(Vendor vendor, List<Change> changes, int requests, List<Confl
         for (Conflict c : conflicts) {
             blocked.addObject().put("kind", c.kind().key()).put("type", c.type()).put("name", c.name())
                     .put("message", c.message());
+        }
+        if (!warnings.isEmpty()) {
+            ArrayNode ws = root.putArray("warnings");
+            for (Finding w : warnings) {
+                ws.addObject().put("rule", w.rule()).put("severity", w.severity().key()).put("path", w.path()).put("message", w.message()).put("hint", w.hint());
+            }
         }
         try {
             return JSON.writerWithDefaultPrettyPrinter().writeValueAsString(root);
