@@ -1,20 +1,19 @@
 /**
  * hakit F5 BIG-IP: the iControl REST client (LTM + GTM), typed objects and fluent API,
- * one-transaction planner and applier, AS3 declarations, the guide's audit, and a stateful
- * iControl REST simulator for tests.
+ * one-transaction planner and applier, AS3 declarations, and the guide's audit.
  */
 module io.hakit.f5 {
     requires transitive io.hakit.model;
     requires io.hakit.health;
-    requires org.slf4j;
+    requires io.hakit.rest;
     requires dev.failsafe.core;
+    requires org.slf4j;
     requires org.apache.httpcomponents.client5.httpclient5;
     requires org.apache.httpcomponents.core5.httpcore5;
     requires transitive com.fasterxml.jackson.databind;
-    requires jdk.httpserver;
 
     exports io.hakit.f5;
     exports io.hakit.f5.as3;
-    exports io.hakit.f5.sim;
 
+    provides io.hakit.model.spi.AdapterProvider with io.hakit.f5.internal.F5AdapterProvider;
 }

@@ -14,6 +14,7 @@ module io.hakit.model {
     exports io.hakit.model.cert;
     exports io.hakit.model.ops;
     exports io.hakit.model.plan;
+    exports io.hakit.model.spi;
     exports io.hakit.model.tls;
     exports io.hakit.model.topology;
     exports io.hakit.model.validate;

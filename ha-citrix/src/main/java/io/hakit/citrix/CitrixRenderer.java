@@ -5,17 +5,17 @@ import io.hakit.model.Affinity;
 import io.hakit.model.AffinityType;
 import io.hakit.model.Deployment;
 import io.hakit.model.Farm;
+import io.hakit.model.GuideConstants;
 import io.hakit.model.PortMapping;
 import io.hakit.model.ServiceMode;
 import io.hakit.model.Vip;
 import io.hakit.model.cert.CertificateChain;
+import io.hakit.model.cert.Pem;
 import io.hakit.model.plan.Ownership;
-import java.nio.charset.StandardCharsets;
 import java.security.cert.CertificateEncodingException;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,7 +29,7 @@ import java.util.Optional;
  * <li>one {@code server} per application server, added by domain name (CTX-001);</li>
  * <li>per published port, one service group ({@code SSL} for HTTPS, {@code HTTP} for the Admin Console's
  * port 80) with every server of the farm at the service's port (CTX-002), client and server idle time-outs
- * of {@link #IDLE_TIMEOUT} (longer than the Admin Console's 30-minute session), one monitor from the
+ * of {@link GuideConstants#IDLE_TIMEOUT} (longer than the Admin Console's 30-minute session), one monitor from the
  * guide's health test bound to it (HC-005), and, with a trust CA in the topology, the CA installed as a CA
  * {@code sslcertkey}, bound to the group and {@code serverauth ENABLED} so the servers' certificates are
  * verified (TLS-004);</li>
@@ -46,8 +46,6 @@ public final class CitrixRenderer {
 
     /** What every name hakit gives starts with. */
     public static final String PREFIX = "hakit-";
-    /** Client and server idle time-out: 31 minutes, longer than the Admin Console's 30-minute session. */
-    public static final Duration IDLE_TIMEOUT = Duration.ofSeconds(1860);
     /** The certkey of the load balancer's certificate. */
     public static final String LB_CERTKEY = PREFIX + "lb-cert";
     /** The certkey of the CA that signed the application servers' certificates. */
@@ -77,12 +75,12 @@ public final class CitrixRenderer {
         List<NitroObject> certBindings = new ArrayList<>();
         List<CitrixConfig.CertificateFile> files = new ArrayList<>();
         Map<String, String> keyFiles = new LinkedHashMap<>();
-        long idle = IDLE_TIMEOUT.toSeconds();
+        long idle = GuideConstants.IDLE_TIMEOUT.toSeconds();
 
         Optional<CertificateChain> trust = deployment.trustCa();
         trust.ifPresent(ca -> {
             String file = TRUST_CERTKEY + "-" + fingerprint(ca.leaf()) + ".pem";
-            files.add(new CitrixConfig.CertificateFile(file, pem(ca.certificates())));
+            files.add(new CitrixConfig.CertificateFile(file, Pem.write(ca.certificates())));
             certkeys.add(NitroObject.builder(NitroResource.SSLCERTKEY).attribute("certkey", TRUST_CERTKEY)
                     .attribute("cert", file).attribute("inform", "PEM").build());
         });
@@ -178,7 +176,7 @@ public final class CitrixRenderer {
         for (Map.Entry<CertificateChain, String> e : certNames.entrySet()) {
             String name = e.getValue();
             String file = name + "-" + fingerprint(e.getKey().leaf());
-            files.add(new CitrixConfig.CertificateFile(file + ".pem", pem(e.getKey().certificates())));
+            files.add(new CitrixConfig.CertificateFile(file + ".pem", Pem.write(e.getKey().certificates())));
             keyFiles.put(file + ".key", name);
             NitroObject.Builder b = NitroObject.builder(NitroResource.SSLCERTKEY).attribute("certkey", name)
                     .attribute("cert", file + ".pem").attribute("key", file + ".key").attribute("inform", "PEM");
@@ -266,20 +264,5 @@ public final class CitrixRenderer {
         } catch (java.security.NoSuchAlgorithmException | CertificateEncodingException e) {
             throw new IllegalStateException("cannot fingerprint " + c.getSubjectX500Principal(), e);
         }
-    }
-
-    static String pem(List<X509Certificate> certs) {
-        StringBuilder b = new StringBuilder();
-        Base64.Encoder enc = Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII));
-        for (X509Certificate c : certs) {
-            try {
-                b.append("-----BEGIN CERTIFICATE-----\n").append(enc.encodeToString(c.getEncoded()))
-                        .append("\n-----END CERTIFICATE-----\n");
-            } catch (CertificateEncodingException e) {
-                throw new IllegalArgumentException("certificate " + c.getSubjectX500Principal() + " cannot be encoded",
-                        e);
-            }
-        }
-        return b.toString();
     }
 }

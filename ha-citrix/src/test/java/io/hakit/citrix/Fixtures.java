@@ -2,36 +2,39 @@ package io.hakit.citrix;
 
 import io.hakit.citrix.sim.CitrixSimulator;
 import io.hakit.model.Deployment;
-import io.hakit.model.cert.ThrowawayCa;
-import io.hakit.model.topology.TopologyLoader;
+import io.hakit.model.Vendor;
+import io.hakit.test.ThrowawayDeployment;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 
-/** The reference topology with a throwaway LB certificate whose key the tests can upload. */
+/** The reference topology with throwaway certificates (one {@link ThrowawayDeployment} per run) and NITRO clients for tests. */
 public final class Fixtures {
 
-    /** The reference Citrix topology shipped in examples/. */
-    public static final Path REFERENCE = Path.of("..", "examples", "topologies", "reference-citrix.yaml");
-
-    private static ThrowawayCa.Issued lb;
+    private static ThrowawayDeployment shared;
 
     private Fixtures() {
     }
 
-    /** @return the reference deployment, its LB certificate replaced by one whose key {@link #lbKey} has */
-    public static synchronized Deployment reference() {
-        Deployment d = TopologyLoader.load(REFERENCE);
-        return d.copy(b -> b.loadBalancer(d.loadBalancer().copy(l -> l.certificate(issued().chain()))));
+    private static synchronized ThrowawayDeployment shared() {
+        if (shared == null) {
+            try {
+                Path dir = Files.createTempDirectory("hakit-citrix-fixtures");
+                dir.toFile().deleteOnExit();
+                shared = ThrowawayDeployment.write(Vendor.CITRIX, dir);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return shared;
     }
 
-    private static synchronized ThrowawayCa.Issued issued() {
-        if (lb == null) {
-            lb = ThrowawayCa.create("hakit test CA").issueServer("patientsecure.hospital.org");
-        }
-        return lb;
+    /** @return the reference deployment, its certificates from a throwaway CA whose LB key {@link #lbKey} writes */
+    public static Deployment reference() {
+        return shared().deployment();
     }
 
     /**
@@ -40,7 +43,7 @@ public final class Fixtures {
      */
     public static Path lbKey(Path dir) {
         try {
-            return Files.writeString(dir.resolve("lb.key"), issued().privateKeyPem());
+            return Files.copy(shared().lbKey(), dir.resolve("lb.key"), StandardCopyOption.REPLACE_EXISTING);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

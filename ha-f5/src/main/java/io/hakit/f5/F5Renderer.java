@@ -3,11 +3,11 @@ package io.hakit.f5;
 import io.hakit.health.vendor.F5Monitor;
 import io.hakit.model.Deployment;
 import io.hakit.model.Farm;
+import io.hakit.model.GuideConstants;
 import io.hakit.model.HealthTest;
 import io.hakit.model.ServiceMode;
 import io.hakit.model.Vip;
 import io.hakit.model.plan.Ownership;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -25,7 +25,7 @@ import java.util.Optional;
  * <li>one HTTP(S) monitor per service and scheme from the guide's test, via ha-health's {@link F5Monitor}
  *     (timeout = 3 × interval + 1);</li>
  * <li>one pool and one virtual server per published port (F5-004), with a TCP profile whose idle time-out is
- *     {@value #TCP_IDLE_TIMEOUT_SECONDS} s (F5-003), source-address persistence (AFF-002), client-ssl with the
+ *     {@value GuideConstants#IDLE_TIMEOUT_SECONDS} s (F5-003), source-address persistence (AFF-002), client-ssl with the
  *     load balancer's certificate and server-ssl verifying the servers against the topology's trust CA
  *     (TLS-001, TLS-004), SNAT automap;</li>
  * <li>HL7 on its own virtual server (the HL7 address) with a pool in priority-group activation
@@ -39,10 +39,8 @@ import java.util.Optional;
  */
 public final class F5Renderer {
 
-    /** The TCP idle time-out: the Admin Console's 30-minute session plus a minute (F5-003). */
-    public static final int TCP_IDLE_TIMEOUT_SECONDS = 1860;
-    /** The TCP profile's name. */
-    public static final String TCP_PROFILE = "ps-tcp-1860";
+    /** The TCP profile's name, after its idle time-out {@link GuideConstants#IDLE_TIMEOUT} (F5-003). */
+    public static final String TCP_PROFILE = "ps-tcp-" + GuideConstants.IDLE_TIMEOUT_SECONDS;
     /** The client-ssl profile's name. */
     public static final String CLIENT_SSL = "ps-clientssl";
     /** The server-ssl profile's name. */
@@ -100,7 +98,7 @@ public final class F5Renderer {
         for (String server : servers) {
             add(out, F5Objects.node(server).fqdn(server).description(marker).build());
         }
-        add(out, F5Objects.tcpProfile(TCP_PROFILE).idleTimeout(Duration.ofSeconds(TCP_IDLE_TIMEOUT_SECONDS))
+        add(out, F5Objects.tcpProfile(TCP_PROFILE).idleTimeout(GuideConstants.IDLE_TIMEOUT)
                 .description(marker).build());
         if (anyTls) {
             add(out, F5Objects.clientSsl(CLIENT_SSL).certKeyChain(LB_CERT, LB_KEY).description(marker).build());

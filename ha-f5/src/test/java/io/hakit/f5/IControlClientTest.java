@@ -28,7 +28,7 @@ import io.hakit.model.ConflictException;
 import io.hakit.model.DeviceException;
 import io.hakit.model.NotFoundException;
 import io.hakit.model.TransportException;
-import io.hakit.model.cert.ThrowawayCa;
+import io.hakit.test.ThrowawayCa;
 import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.Map;

@@ -4,6 +4,8 @@ import io.hakit.model.tls.TlsSettings;
 import io.hakit.health.internal.ProbeClient;
 import io.hakit.model.HealthTest;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
@@ -47,11 +49,13 @@ public final class HealthProber implements AutoCloseable {
     private final ProbeClient client;
     private final TlsSettings tls;
     private final Duration connectTimeout;
+    private final List<ConnectTo> connectTo;
 
     private HealthProber(Builder b) {
         this.tls = b.tls;
         this.connectTimeout = b.connectTimeout;
-        this.client = new ProbeClient(b.tls.sslContext(), b.resolver, b.connectTimeout, b.maxConnections,
+        this.connectTo = List.copyOf(b.connectTo);
+        this.client = new ProbeClient(b.tls.sslContext(), b.resolver, connectTo, b.connectTimeout, b.maxConnections,
                 b.maxConnectionsPerTarget, b.ioThreads, b.maxBodyBytes, b.userAgent);
     }
 
@@ -96,6 +100,11 @@ public final class HealthProber implements AutoCloseable {
         return tls;
     }
 
+    /** @return the connect-to mappings in force, in the order they are tried; empty by default */
+    public List<ConnectTo> connectTo() {
+        return connectTo;
+    }
+
     /** @return the connect time-out in force */
     public Duration connectTimeout() {
         return connectTimeout;
@@ -111,6 +120,7 @@ public final class HealthProber implements AutoCloseable {
     public static final class Builder {
         private TlsSettings tls = TlsSettings.defaults();
         private HostResolver resolver = HostResolver.system();
+        private final List<ConnectTo> connectTo = new ArrayList<>();
         private Duration connectTimeout = DEFAULT_CONNECT_TIMEOUT;
         private int maxConnections = DEFAULT_MAX_CONNECTIONS;
         private int maxConnectionsPerTarget = DEFAULT_MAX_CONNECTIONS_PER_TARGET;
@@ -148,6 +158,31 @@ public final class HealthProber implements AutoCloseable {
         public Builder resolver(HostResolver resolver) {
             this.resolver = Objects.requireNonNull(resolver, "resolver");
             return this;
+        }
+
+        /**
+         * Adds connect-to mappings, like curl's {@code --connect-to}: a probe of a mapped host and
+         * port connects to the mapping's address and port instead, while TLS SNI, certificate host
+         * name verification and the {@code Host} header keep the probed name and port. The first
+         * mapping that matches wins; an unmapped host and port goes through the
+         * {@link #resolver(HostResolver) resolver}. None by default.
+         *
+         * @param mappings the mappings to add
+         * @return this builder
+         * @throws NullPointerException when a mapping is null
+         */
+        public Builder connectTo(List<ConnectTo> mappings) {
+            Objects.requireNonNull(mappings, "mappings");
+            mappings.forEach(m -> connectTo.add(Objects.requireNonNull(m, "mapping")));
+            return this;
+        }
+
+        /**
+         * @param mappings the mappings to add; see {@link #connectTo(List)}
+         * @return this builder
+         */
+        public Builder connectTo(ConnectTo... mappings) {
+            return connectTo(List.of(mappings));
         }
 
         /**

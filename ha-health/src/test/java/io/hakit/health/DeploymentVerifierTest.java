@@ -9,7 +9,7 @@ import io.hakit.model.Server;
 import io.hakit.model.Service;
 import io.hakit.model.ServiceType;
 import io.hakit.model.Vendor;
-import io.hakit.model.cert.ThrowawayCa;
+import io.hakit.test.ThrowawayCa;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.time.Duration;

@@ -8,7 +8,7 @@ import io.hakit.health.event.HealthEvent;
 import io.hakit.health.event.MemberStateChanged;
 import io.hakit.health.testing.TestHttpsServer;
 import io.hakit.model.HealthTest;
-import io.hakit.model.cert.ThrowawayCa;
+import io.hakit.test.ThrowawayCa;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;

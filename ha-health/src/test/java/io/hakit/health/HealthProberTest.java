@@ -8,7 +8,7 @@ import io.hakit.health.testing.RawTlsServer;
 import io.hakit.health.testing.TestHttpsServer;
 import io.hakit.model.HealthTest;
 import io.hakit.model.StatusCodes;
-import io.hakit.model.cert.ThrowawayCa;
+import io.hakit.test.ThrowawayCa;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.time.Duration;

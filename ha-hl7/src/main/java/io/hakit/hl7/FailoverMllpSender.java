@@ -1,7 +1,9 @@
 package io.hakit.hl7;
 
+import io.hakit.hl7.SenderQueue.Pending;
 import io.hakit.hl7.internal.Timing;
 import io.hakit.hl7.spi.Outbox;
+import io.hakit.model.tls.TlsSettings;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
@@ -10,19 +12,13 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
-import javax.net.ssl.SSLContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -89,10 +85,6 @@ public final class FailoverMllpSender implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(FailoverMllpSender.class);
     private static final AtomicInteger IDS = new AtomicInteger();
-    /** The fraction of a back-off wait that jitter may take off. */
-    private static final double JITTER = 0.25;
-    /** The shortest interval between two "every endpoint down" warnings. */
-    private static final long ALL_DOWN_REPEAT_NANOS = TimeUnit.MINUTES.toNanos(1);
     /**
      * How long after a give-up time a waiting sender looks again, so that messages accepted
      * together (a file queued in a burst) are also handed back together.
@@ -105,50 +97,21 @@ public final class FailoverMllpSender implements AutoCloseable {
     private final Charset defaultCharset;
     private final int errorRetries;
     private final Duration retryDelay;
-    private final Duration reconnectDelay;
-    private final Duration maxRetryDelay;
     private final Timing timing;
     private final Logger log;
     private final Failback failback;
     private final Duration giveUpAfter;
-    private final Outbox outbox;
     private final Consumer<SenderEvent> listener;
 
-    private final Semaphore capacity;
-    private final BlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
-    private final ConcurrentLinkedDeque<Pending> recovered = new ConcurrentLinkedDeque<>();
-    private final ReentrantLock enqueueLock = new ReentrantLock();
+    private final SenderQueue pending;
     private final Thread worker;
     private final ScheduledExecutorService prober;
     private volatile int active;
     private volatile long preferredHealthySince;
     private volatile boolean closed;
 
-    // outage state, used by the worker thread only
-    private final boolean[] down;
-    private final long[] downSince;
-    private int failuresInRow;
-    private int failedRounds;
-    private boolean backingOff;
-    private long nextTryAt;
-    private boolean allDown;
-    private long allDownSince;
-    private long lastAllDownWarning;
-
-    private static final class Pending {
-        final long id;
-        final Hl7Message message;
-        final CompletableFuture<Ack> future = new CompletableFuture<>();
-        final boolean recovered;
-        final long acceptedAt;
-
-        Pending(long id, Hl7Message message, boolean recovered, long acceptedAt) {
-            this.id = id;
-            this.message = message;
-            this.recovered = recovered;
-            this.acceptedAt = acceptedAt;
-        }
-    }
+    /** Outage state, used by the worker thread only. */
+    private final EndpointOutages outages;
 
     private FailoverMllpSender(Builder b) {
         this.endpoints = List.copyOf(b.endpoints);
@@ -156,18 +119,14 @@ public final class FailoverMllpSender implements AutoCloseable {
         this.defaultCharset = b.defaultCharset;
         this.errorRetries = b.errorRetries;
         this.retryDelay = b.retryDelay;
-        this.reconnectDelay = b.reconnectDelay;
-        this.maxRetryDelay = b.maxRetryDelay;
         this.timing = b.timing;
         this.log = b.logger != null ? b.logger : LOG;
         this.failback = b.failback;
         this.giveUpAfter = b.giveUpAfter;
-        this.outbox = b.outbox != null ? b.outbox : Outbox.inMemory();
         this.listener = b.listener;
-        this.capacity = new Semaphore(b.queueCapacity);
+        this.pending = new SenderQueue(b.outbox != null ? b.outbox : Outbox.inMemory(), b.queueCapacity, log);
         this.clients = new MllpClient[endpoints.size()];
-        this.down = new boolean[endpoints.size()];
-        this.downSince = new long[endpoints.size()];
+        this.outages = new EndpointOutages(endpoints, b.reconnectDelay, b.maxRetryDelay, timing, log, this::waiting);
         for (int i = 0; i < clients.length; i++) {
             MllpClient.Builder cb = MllpClient.builder().endpoint(endpoints.get(i)).connectTimeout(b.connectTimeout)
                     .ackTimeout(b.ackTimeout).maxFrameLength(b.maxFrameLength).defaultCharset(b.defaultCharset);
@@ -176,21 +135,7 @@ public final class FailoverMllpSender implements AutoCloseable {
             }
             clients[i] = cb.build();
         }
-        long builtAt = timing.nanoTime();
-        for (Outbox.Entry e : outbox.pending()) {
-            Hl7Message m;
-            try {
-                m = Hl7Message.parse(e.message());
-            } catch (Hl7ParseException ex) {
-                log.warn("outbox entry {} is not an HL7 message and is dropped: {}", e.id(), ex.getMessage());
-                outbox.remove(e.id());
-                continue;
-            }
-            recovered.add(new Pending(e.id(), m, true, builtAt));
-        }
-        if (!recovered.isEmpty()) {
-            log.info("re-sending {} message(s) accepted but not acknowledged before", recovered.size());
-        }
+        pending.recover(timing.nanoTime());
         int id = IDS.incrementAndGet();
         this.worker = new Thread(this::run, "mllp-failover-sender-" + id);
         worker.setDaemon(true);
@@ -263,33 +208,7 @@ public final class FailoverMllpSender implements AutoCloseable {
             throw new IllegalArgumentException("message has no MSH-10 control ID; it cannot be acknowledged");
         }
         MllpFrameEncoder.encode(message.encode(defaultCharset)); // fails fast on unframeable payloads
-        try {
-            while (!capacity.tryAcquire(50, TimeUnit.MILLISECONDS)) {
-                checkOpen();
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new UndeliveredException(message.controlId(), "interrupted while waiting for queue space; not accepted", e);
-        }
-        enqueueLock.lock();
-        try {
-            if (closed) {
-                capacity.release();
-                checkOpen();
-            }
-            long id;
-            try {
-                id = outbox.add(message.text());
-            } catch (RuntimeException e) {
-                capacity.release();
-                throw e;
-            }
-            Pending p = new Pending(id, message, false, timing.nanoTime());
-            queue.add(p);
-            return p.future;
-        } finally {
-            enqueueLock.unlock();
-        }
+        return pending.accept(message, timing.nanoTime(), this::checkOpen).future;
     }
 
     private void checkOpen() {
@@ -300,13 +219,11 @@ public final class FailoverMllpSender implements AutoCloseable {
 
     private void run() {
         while (!closed) {
-            Pending p = recovered.poll();
-            if (p == null) {
-                try {
-                    p = queue.take();
-                } catch (InterruptedException e) {
-                    continue;
-                }
+            Pending p;
+            try {
+                p = pending.next();
+            } catch (InterruptedException e) {
+                continue;
             }
             try {
                 maybeFailback();
@@ -315,9 +232,7 @@ public final class FailoverMllpSender implements AutoCloseable {
                 log.error("failover sender: unexpected failure delivering {}", p.message, e);
                 p.future.completeExceptionally(new UndeliveredException(p.message.controlId(), e.toString(), e));
             } finally {
-                if (!p.recovered) {
-                    capacity.release();
-                }
+                pending.finished(p);
             }
         }
     }
@@ -357,9 +272,9 @@ public final class FailoverMllpSender implements AutoCloseable {
                 continue;
             }
             MllpEndpoint from = endpoints.get(ep);
-            acknowledged(ep);
+            outages.acknowledged(ep);
             if (ack.isAccepted()) {
-                removeFromOutbox(p);
+                pending.removeFromOutbox(p);
                 emit(new SenderEvent.Delivered(controlId, from, ack, attempts));
                 p.future.complete(ack);
                 return;
@@ -371,7 +286,7 @@ public final class FailoverMllpSender implements AutoCloseable {
                 pause(retryDelay.toNanos());
                 continue;
             }
-            removeFromOutbox(p);
+            pending.removeFromOutbox(p);
             String reason = ack.code().isError()
                     ? from + " answered " + ack.code() + " after " + errors + " retries"
                     : from + " rejected it with " + ack.code();
@@ -387,7 +302,6 @@ public final class FailoverMllpSender implements AutoCloseable {
         String controlId = p.message.controlId();
         MllpEndpoint from = endpoints.get(ep);
         String why = reason(from, e);
-        failuresInRow++;
         log.debug("attempt {} to send {} to {} failed: {}", attempt, controlId, from, why);
         emit(new SenderEvent.AttemptFailed(controlId, from, e.getMessage(), attempt));
         int next = (ep + 1) % clients.length;
@@ -397,9 +311,7 @@ public final class FailoverMllpSender implements AutoCloseable {
                 preferredHealthySince = 0;
             }
         }
-        if (!down[ep]) {
-            down[ep] = true;
-            downSince[ep] = timing.nanoTime();
+        if (outages.markDown(ep)) {
             if (next != ep) {
                 log.warn("{} is down ({}); switching to {} with {} in flight", from, why, endpoints.get(next), controlId);
             } else {
@@ -411,62 +323,7 @@ public final class FailoverMllpSender implements AutoCloseable {
         if (next != ep) {
             emit(new SenderEvent.Switched(from, endpoints.get(next), e.getMessage(), controlId));
         }
-        if (failuresInRow % clients.length == 0) {
-            scheduleNextRound();
-        }
-    }
-
-    /** Every endpoint failed in this round: the next round waits, with exponential back-off and jitter. */
-    private void scheduleNextRound() {
-        long base = reconnectDelay.toNanos();
-        long cap = Math.max(base, maxRetryDelay.toNanos());
-        long nominal = base;
-        for (int i = 0; i < failedRounds && nominal < cap; i++) {
-            nominal = nominal > cap / 2 ? cap : nominal * 2;
-        }
-        nominal = Math.min(nominal, cap);
-        long delay = nominal - (long) (nominal * JITTER * timing.random());
-        failedRounds++;
-        long now = timing.nanoTime();
-        backingOff = true;
-        nextTryAt = now + delay;
-        boolean everyEndpoint = true;
-        for (boolean d : down) {
-            everyEndpoint &= d;
-        }
-        if (!everyEndpoint) {
-            log.debug("round {} failed; next try in {}", failedRounds, duration(delay));
-            return;
-        }
-        if (!allDown || now - lastAllDownWarning >= ALL_DOWN_REPEAT_NANOS) {
-            if (!allDown) {
-                allDown = true;
-                allDownSince = now;
-            }
-            lastAllDownWarning = now;
-            String which = clients.length == 1 ? "the only endpoint " + endpoints.get(0) + " is down"
-                    : "all " + clients.length + " endpoints down";
-            log.warn("{}; next try in {}; {} waiting", which, duration(delay), messages(waiting()));
-        } else {
-            log.debug("every endpoint still down after round {}; next try in {}", failedRounds, duration(delay));
-        }
-    }
-
-    /** Any acknowledgement from an endpoint: it is up, and the back-off starts again from the beginning. */
-    private void acknowledged(int ep) {
-        long now = timing.nanoTime();
-        MllpEndpoint at = endpoints.get(ep);
-        if (allDown) {
-            allDown = false;
-            log.info("delivery resumed on {} after {} with every endpoint down; {} waited", at,
-                    duration(now - allDownSince), messages(waiting()));
-        } else if (down[ep]) {
-            log.info("{} answers again after {} down", at, duration(now - downSince[ep]));
-        }
-        down[ep] = false;
-        failuresInRow = 0;
-        failedRounds = 0;
-        backingOff = false;
+        outages.attemptFailed();
     }
 
     /**
@@ -476,9 +333,9 @@ public final class FailoverMllpSender implements AutoCloseable {
      * @return false if {@code p} was handed back
      */
     private boolean awaitNextTry(Pending p, MllpTransportException last) {
-        while (backingOff && !closed) {
+        while (outages.backingOff() && !closed) {
             long now = timing.nanoTime();
-            long wait = nextTryAt - now;
+            long wait = outages.nextTryAt() - now;
             if (wait <= 0) {
                 break;
             }
@@ -490,7 +347,7 @@ public final class FailoverMllpSender implements AutoCloseable {
                 return false;
             }
         }
-        backingOff = false;
+        outages.stopBackingOff();
         return true;
     }
 
@@ -511,22 +368,7 @@ public final class FailoverMllpSender implements AutoCloseable {
         }
         List<Pending> expired = new ArrayList<>();
         expired.add(p);
-        while (true) {
-            Pending q = recovered.peekFirst();
-            boolean fromRecovered = q != null;
-            if (q == null) {
-                q = queue.peek();
-            }
-            if (q == null || now - q.acceptedAt < limit) {
-                break;
-            }
-            if (fromRecovered) {
-                recovered.pollFirst();
-            } else {
-                queue.poll();
-            }
-            expired.add(q);
-        }
+        expired.addAll(pending.takeExpired(now, limit));
         String reason = "no endpoint acknowledged it within " + giveUpAfter.toMillis() + " ms of being accepted";
         if (expired.size() == 1) {
             log.warn("giving up {}: {}", p.message.controlId(), reason);
@@ -537,11 +379,11 @@ public final class FailoverMllpSender implements AutoCloseable {
         }
         for (Pending q : expired) {
             String id = q.message.controlId();
-            removeFromOutbox(q);
+            pending.removeFromOutbox(q);
             emit(new SenderEvent.GivenUp(id, reason, null));
             q.future.completeExceptionally(new UndeliveredException(id, reason, last));
-            if (q != p && !q.recovered) {
-                capacity.release();
+            if (q != p) {
+                pending.finished(q);
             }
         }
         return true;
@@ -549,43 +391,13 @@ public final class FailoverMllpSender implements AutoCloseable {
 
     /** Messages accepted and not finished, counting the one in flight. */
     private int waiting() {
-        return 1 + recovered.size() + queue.size();
-    }
-
-    private static String messages(int n) {
-        return n == 1 ? "1 message" : n + " messages";
+        return 1 + pending.size();
     }
 
     private static String reason(MllpEndpoint endpoint, Exception e) {
         String m = String.valueOf(e.getMessage());
         String prefix = endpoint + ": ";
         return m.startsWith(prefix) ? m.substring(prefix.length()) : m;
-    }
-
-    /** A duration for people: {@code 250 ms}, {@code 8 s}, {@code 2 min 5 s}, {@code 1 h 3 min}. */
-    static String duration(long nanos) {
-        long ms = Math.max(0, TimeUnit.NANOSECONDS.toMillis(nanos));
-        if (ms < 1000) {
-            return ms + " ms";
-        }
-        long s = (ms + 500) / 1000;
-        if (s < 60) {
-            return s + " s";
-        }
-        if (s < 3600) {
-            return (s / 60) + " min" + (s % 60 == 0 ? "" : " " + (s % 60) + " s");
-        }
-        long min = s / 60;
-        return (min / 60) + " h" + (min % 60 == 0 ? "" : " " + (min % 60) + " min");
-    }
-
-    private void removeFromOutbox(Pending p) {
-        try {
-            outbox.remove(p.id);
-        } catch (RuntimeException e) {
-            log.error("outbox: cannot remove finished message {}; it may be sent again after a restart",
-                    p.message.controlId(), e);
-        }
     }
 
     private void pause(long nanos) {
@@ -671,7 +483,7 @@ public final class FailoverMllpSender implements AutoCloseable {
      * @return the count
      */
     public int pendingCount() {
-        return outbox.pending().size();
+        return pending.outboxSize();
     }
 
     /**
@@ -696,19 +508,7 @@ public final class FailoverMllpSender implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        enqueueLock.lock();
-        try {
-            List<Pending> left = new ArrayList<>(recovered);
-            recovered.clear();
-            queue.drainTo(left);
-            for (Pending p : left) {
-                p.future.completeExceptionally(new UndeliveredException(p.message.controlId(),
-                        "the sender was closed; the message stays in the outbox", null));
-            }
-            outbox.close();
-        } finally {
-            enqueueLock.unlock();
-        }
+        pending.close();
     }
 
     /** Builds a {@link FailoverMllpSender}. Not thread-safe. */
@@ -716,7 +516,7 @@ public final class FailoverMllpSender implements AutoCloseable {
         private final List<MllpEndpoint> endpoints = new ArrayList<>();
         private Duration connectTimeout = MllpClient.DEFAULT_CONNECT_TIMEOUT;
         private Duration ackTimeout = MllpClient.DEFAULT_ACK_TIMEOUT;
-        private SSLContext tls;
+        private TlsSettings tls;
         private int maxFrameLength = MllpFrameDecoder.DEFAULT_MAX_FRAME_LENGTH;
         private Charset defaultCharset = MllpClient.DEFAULT_CHARSET;
         private int errorRetries = DEFAULT_ERROR_RETRIES;
@@ -792,15 +592,15 @@ public final class FailoverMllpSender implements AutoCloseable {
         }
 
         /**
-         * Use TLS with this context for every endpoint (certificates and host names verified);
-         * default: plain TCP.
+         * Use TLS with these settings for every endpoint (certificates and host names always
+         * verified); default: plain TCP.
          *
-         * @param context the TLS context holding the trust material
+         * @param settings whom to trust and which client certificate to present
          * @return this builder
-         * @throws NullPointerException if {@code context} is null
+         * @throws NullPointerException if {@code settings} is null
          */
-        public Builder tls(SSLContext context) {
-            this.tls = Objects.requireNonNull(context, "context");
+        public Builder tls(TlsSettings settings) {
+            this.tls = Objects.requireNonNull(settings, "settings");
             return this;
         }
 

@@ -1,7 +1,10 @@
 package io.hakit.hl7;
 
+import io.hakit.model.HakitException;
+
 /**
- * The unchecked root of every exception thrown by hakit's HL7 module.
+ * The unchecked root of every exception thrown by hakit's HL7 module, under hakit's one root
+ * {@link HakitException}.
  *
  * <p>Beneath it: {@link MllpTransportException} (could not reach or talk to an endpoint,
  * with {@link ConnectTimeoutException} and {@link AckTimeoutException} naming the time-out
@@ -12,7 +15,7 @@ package io.hakit.hl7;
  *
  * <p>Instances are immutable once thrown and safe to share between threads.
  */
-public class Hl7Exception extends RuntimeException {
+public class Hl7Exception extends HakitException {
 
     private static final long serialVersionUID = 1L;
 

@@ -10,12 +10,17 @@ import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
+import java.security.cert.Certificate;
+import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.util.Objects;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLParameters;
+import javax.net.ssl.SSLPeerUnverifiedException;
 import javax.net.ssl.SSLSocket;
 import io.hakit.hl7.internal.SocketWatchdog;
+import io.hakit.model.cert.CertificateInspector;
+import io.hakit.model.tls.TlsSettings;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -76,7 +81,7 @@ public final class MllpClient implements AutoCloseable {
         this.endpoint = Objects.requireNonNull(b.endpoint, "endpoint");
         this.connectTimeout = b.connectTimeout;
         this.ackTimeout = b.ackTimeout;
-        this.tls = b.tls;
+        this.tls = b.tls == null ? null : b.tls.sslContext();
         this.maxFrameLength = b.maxFrameLength;
         this.defaultCharset = b.defaultCharset;
     }
@@ -250,6 +255,7 @@ public final class MllpClient implements AutoCloseable {
                 ssl.setSSLParameters(params);
                 ssl.setSoTimeout((int) Math.max(1, connectTimeout.toMillis()));
                 ssl.startHandshake();
+                verifyHostName(ssl);
                 ssl.setSoTimeout(0); // reads are timed by the watchdog, see SocketWatchdog
                 socket = ssl;
             } else {
@@ -271,6 +277,19 @@ public final class MllpClient implements AutoCloseable {
         } catch (IOException e) {
             closeQuietly(s);
             throw new MllpTransportException(endpoint, "connect failed: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * The trust manager of {@link TlsSettings} checks the chain only (HTTP clients verify the host
+     * name after the handshake), so MLLP, a raw socket, checks the server certificate's names here.
+     */
+    private void verifyHostName(SSLSocket ssl) throws IOException {
+        Certificate[] peer = ssl.getSession().getPeerCertificates();
+        X509Certificate leaf = peer.length > 0 && peer[0] instanceof X509Certificate ? (X509Certificate) peer[0] : null;
+        if (leaf == null || !CertificateInspector.covers(leaf, endpoint.host())) {
+            throw new SSLPeerUnverifiedException("the server certificate does not name '" + endpoint.host() + "'"
+                    + (leaf == null ? "" : " (it names " + CertificateInspector.subjectAlternativeNames(leaf) + ")"));
         }
     }
 
@@ -361,7 +380,7 @@ public final class MllpClient implements AutoCloseable {
         private MllpEndpoint endpoint;
         private Duration connectTimeout = DEFAULT_CONNECT_TIMEOUT;
         private Duration ackTimeout = DEFAULT_ACK_TIMEOUT;
-        private SSLContext tls;
+        private TlsSettings tls;
         private int maxFrameLength = MllpFrameDecoder.DEFAULT_MAX_FRAME_LENGTH;
         private Charset defaultCharset = DEFAULT_CHARSET;
 
@@ -408,15 +427,16 @@ public final class MllpClient implements AutoCloseable {
         }
 
         /**
-         * Use TLS with this context (certificates and the endpoint's host name are verified);
-         * default: plain TCP.
+         * Use TLS with these settings (certificates and the endpoint's host name are always
+         * verified; a client certificate is presented when the settings hold one); default: plain
+         * TCP. The TLS context is built once, by {@link #build()}.
          *
-         * @param context the TLS context holding the trust material
+         * @param settings whom to trust and which client certificate to present
          * @return this builder
-         * @throws NullPointerException if {@code context} is null
+         * @throws NullPointerException if {@code settings} is null
          */
-        public Builder tls(SSLContext context) {
-            this.tls = Objects.requireNonNull(context, "context");
+        public Builder tls(TlsSettings settings) {
+            this.tls = Objects.requireNonNull(settings, "settings");
             return this;
         }
 

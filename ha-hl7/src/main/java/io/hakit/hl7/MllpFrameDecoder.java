@@ -113,10 +113,11 @@ public final class MllpFrameDecoder {
                     int n = run - i;
                     if (n > 0) {
                         if (length + n > maxFrameLength) {
+                            byte[] head = head(bytes, i, n);
                             droppedBytes += length + 1L + n;
                             length = 0;
                             state = DISCARDING;
-                            error = add(error, new FrameTooLongException(maxFrameLength));
+                            error = add(error, new FrameTooLongException(maxFrameLength, head));
                             shrink();
                             i = run;
                             break;
@@ -190,6 +191,16 @@ public final class MllpFrameDecoder {
             throw error;
         }
         return frames;
+    }
+
+    /** The first bytes of the frame that overflowed, so that a reply can name its message. */
+    private byte[] head(byte[] bytes, int from, int n) {
+        int keep = Math.min(FrameTooLongException.HEAD_BYTES, length + n);
+        byte[] head = new byte[keep];
+        int fromBuffer = Math.min(length, keep);
+        System.arraycopy(buffer, 0, head, 0, fromBuffer);
+        System.arraycopy(bytes, from, head, fromBuffer, keep - fromBuffer);
+        return head;
     }
 
     /**

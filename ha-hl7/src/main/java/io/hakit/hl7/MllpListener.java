@@ -16,10 +16,13 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import io.hakit.hl7.internal.ConnectionSlots;
+import io.hakit.hl7.internal.FrameDeadline;
 import io.hakit.hl7.internal.SocketWatchdog;
+import io.hakit.model.GuideConstants;
+import io.hakit.model.tls.TlsSettings;
 import javax.net.ssl.SSLContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,10 +32,18 @@ import org.slf4j.LoggerFactory;
  * {@link Hl7Handler} and sends back the handler's response (by default an AA
  * acknowledgement). Messages on one connection are handled one after the other, in order.
  *
- * <p>Limits: a maximum number of concurrent connections (further connections are closed at
- * once), an idle time-out after which a silent connection is closed, and a maximum frame
- * length (longer frames are discarded and the connection carries on). Bytes outside frames
- * are dropped. Payloads that are not HL7 messages are answered with an AR acknowledgement,
+ * <p>Limits, each a builder option with a safe default: a maximum number of connections
+ * ({@link #DEFAULT_MAX_CONNECTIONS}); deadlines that count from the start of what they wait for
+ * and are never pushed back by bytes trickling in: the first frame must start within
+ * {@link #DEFAULT_FIRST_BYTE_TIMEOUT} of connecting, every frame must end within
+ * {@link #DEFAULT_FRAME_TIMEOUT} of its start byte, and a connection idle between frames is
+ * closed after {@link #DEFAULT_IDLE_TIMEOUT}. When every slot is taken, a new connection takes the
+ * slot of the connection that has waited longest for a frame to start or end (that one is
+ * closed), so slow or silent clients cannot lock out a sender of whole frames; only when every
+ * connection is idle between complete frames is the new one closed at once. A frame over the
+ * maximum frame length ({@link MllpFrameDecoder#DEFAULT_MAX_FRAME_LENGTH}) is discarded to its end,
+ * answered with an AR acknowledgement that names the limit, and the connection is closed. Bytes
+ * outside frames are dropped. Payloads that are not HL7 messages are answered with an AR acknowledgement,
  * and so are messages whose bytes are not valid in their charset (MSH-18, else the default
  * charset): they never reach the handler with replacement characters.
  *
@@ -42,14 +53,18 @@ import org.slf4j.LoggerFactory;
  */
 public final class MllpListener implements AutoCloseable {
 
-    /** Default port: 2244, the platform's HL7 listener port. */
-    public static final int DEFAULT_PORT = 2244;
+    /** Default port: the guide's HL7 listener port, {@link GuideConstants#HL7_PORT} (2244). */
+    public static final int DEFAULT_PORT = GuideConstants.HL7_PORT;
     /** Default bind address: the loopback address (bind another address explicitly to receive from the network). */
     public static final InetAddress DEFAULT_BIND_ADDRESS = InetAddress.getLoopbackAddress();
     /** Default connection limit: 16. */
     public static final int DEFAULT_MAX_CONNECTIONS = 16;
-    /** Default idle time-out: 10 minutes. */
+    /** Default idle time-out, from the end of a frame to the start of the next: 10 minutes. */
     public static final Duration DEFAULT_IDLE_TIMEOUT = Duration.ofMinutes(10);
+    /** Default deadline from accepting a connection to the start byte of its first frame: 30 seconds. */
+    public static final Duration DEFAULT_FIRST_BYTE_TIMEOUT = Duration.ofSeconds(30);
+    /** Default deadline from a frame's start byte to its end: 60 seconds (1 MiB at 140 kbit/s). */
+    public static final Duration DEFAULT_FRAME_TIMEOUT = Duration.ofSeconds(60);
 
     private static final Logger LOG = LoggerFactory.getLogger(MllpListener.class);
     private static final AtomicInteger IDS = new AtomicInteger();
@@ -59,14 +74,17 @@ public final class MllpListener implements AutoCloseable {
     private final Hl7Handler handler;
     private final int maxConnections;
     private final Duration idleTimeout;
+    private final Duration firstByteTimeout;
+    private final Duration frameTimeout;
     private final int maxFrameLength;
     private final Charset defaultCharset;
     private final SSLContext tls;
 
-    private final Semaphore permits;
+    private final ConnectionSlots<Socket> slots;
     private final Set<Socket> connections = ConcurrentHashMap.newKeySet();
     private final AtomicLong received = new AtomicLong();
     private final AtomicLong rejectedConnections = new AtomicLong();
+    private final AtomicLong evictedConnections = new AtomicLong();
     private final AtomicLong frameErrors = new AtomicLong();
     private final AtomicLong droppedBytes = new AtomicLong();
     private final Object lifecycle = new Object();
@@ -81,10 +99,12 @@ public final class MllpListener implements AutoCloseable {
         this.handler = b.handler;
         this.maxConnections = b.maxConnections;
         this.idleTimeout = b.idleTimeout;
+        this.firstByteTimeout = b.firstByteTimeout;
+        this.frameTimeout = b.frameTimeout;
         this.maxFrameLength = b.maxFrameLength;
         this.defaultCharset = b.defaultCharset;
-        this.tls = b.tls;
-        this.permits = new Semaphore(maxConnections);
+        this.tls = b.tls == null ? null : b.tls.sslContext();
+        this.slots = new ConnectionSlots<>(maxConnections);
     }
 
     /**
@@ -152,11 +172,8 @@ public final class MllpListener implements AutoCloseable {
                 }
                 return;
             }
-            if (!permits.tryAcquire()) {
-                rejectedConnections.incrementAndGet();
-                LOG.warn("MLLP listener on port {}: connection limit {} reached; closing the connection from {}",
-                        s.getLocalPort(), maxConnections, socket.getRemoteSocketAddress());
-                closeQuietly(socket);
+            FrameDeadline deadline = new FrameDeadline(firstByteTimeout, frameTimeout, idleTimeout, System.nanoTime());
+            if (!admit(s, socket, deadline)) {
                 continue;
             }
             connections.add(socket);
@@ -164,46 +181,85 @@ public final class MllpListener implements AutoCloseable {
                 closeQuietly(socket);
             }
             try {
-                threads.execute(() -> serve(socket));
+                threads.execute(() -> serve(socket, deadline));
             } catch (RuntimeException e) {
                 connections.remove(socket);
-                permits.release();
+                slots.release(socket);
                 closeQuietly(socket);
             }
         }
     }
 
-    private void serve(Socket socket) {
+    /** Gives the new connection a slot, evicting the one that waited longest if need be; false: refused. */
+    private boolean admit(ServerSocket s, Socket socket, FrameDeadline deadline) {
+        ConnectionSlots.Admission<Socket> admission = slots.admit(socket, deadline);
+        switch (admission.decision()) {
+            case REFUSED:
+                drop(rejectedConnections, s, socket, " with every connection between frames");
+                return false;
+            case EVICTED_ANOTHER:
+                drop(evictedConnections, s, admission.evicted().orElseThrow(), "; it waited longest for a frame");
+                return true;
+            default:
+                return true;
+        }
+    }
+
+    private void drop(AtomicLong counter, ServerSocket s, Socket socket, String why) {
+        counter.incrementAndGet();
+        LOG.warn("MLLP listener on port {}: connection limit {} reached{}; closing the connection from {}",
+                s.getLocalPort(), maxConnections, why, socket.getRemoteSocketAddress());
+        closeQuietly(socket);
+    }
+
+    private void serve(Socket socket, FrameDeadline deadline) {
         SocketWatchdog.Watch watch = SocketWatchdog.get().watch(socket);
-        long idleNanos = idleTimeout.toNanos();
         try {
             socket.setTcpNoDelay(true);
             InputStream in = socket.getInputStream();
             OutputStream out = socket.getOutputStream();
             MllpFrameDecoder decoder = new MllpFrameDecoder(maxFrameLength);
             byte[] buffer = new byte[16384];
+            int[] completed = new int[1];
+            FrameTooLongException oversize = null;
             while (!closed) {
+                long remaining = deadline.remainingNanos(System.nanoTime());
+                if (remaining <= 0) {
+                    LOG.debug("MLLP connection from {}: {}; closed", socket.getRemoteSocketAddress(), deadline.expired());
+                    break;
+                }
                 int n;
-                watch.arm(idleNanos);
+                watch.arm(remaining);
                 try {
                     n = in.read(buffer);
                 } finally {
                     if (!watch.disarm()) {
-                        LOG.debug("MLLP connection from {} idle for {}; closed", socket.getRemoteSocketAddress(),
-                                idleTimeout);
+                        LOG.debug("MLLP connection from {}: {}; closed", socket.getRemoteSocketAddress(),
+                                deadline.expired());
                     }
                 }
                 if (n < 0) {
                     break;
                 }
                 long droppedBefore = decoder.droppedBytes();
+                completed[0] = 0;
                 try {
-                    decoder.decode(buffer, 0, n, payload -> respond(payload, out));
+                    decoder.decode(buffer, 0, n, payload -> {
+                        completed[0]++;
+                        respond(payload, out);
+                    });
                 } catch (MllpFrameException e) {
                     frameErrors.incrementAndGet();
                     LOG.warn("MLLP listener from {}: {}", socket.getRemoteSocketAddress(), e.getMessage());
+                    oversize = oversize != null ? oversize : tooLong(e);
                 } finally {
                     droppedBytes.addAndGet(decoder.droppedBytes() - droppedBefore);
+                    deadline.afterRead(decoder.inFrame(), completed[0], System.nanoTime());
+                }
+                if (oversize != null && !decoder.inFrame()) {
+                    // the sender has written its whole frame and now reads: answer, then hang up
+                    rejectOversize(oversize, out);
+                    break;
                 }
             }
         } catch (UncheckedIOException | IOException e) {
@@ -214,7 +270,43 @@ public final class MllpListener implements AutoCloseable {
             watch.cancel();
             connections.remove(socket);
             closeQuietly(socket);
-            permits.release();
+            slots.release(socket);
+        }
+    }
+
+    /** The frame-too-long error among a decode call's errors (the first one thrown or one suppressed), or null. */
+    private static FrameTooLongException tooLong(MllpFrameException e) {
+        if (e instanceof FrameTooLongException) {
+            return (FrameTooLongException) e;
+        }
+        for (Throwable t : e.getSuppressed()) {
+            if (t instanceof FrameTooLongException) {
+                return (FrameTooLongException) t;
+            }
+        }
+        return null;
+    }
+
+    /**
+     * Answers a frame over the maximum length with an AR that names the limit, for the message
+     * whose header the frame's first bytes carry (a generic AR when they carry none).
+     */
+    private void rejectOversize(FrameTooLongException e, OutputStream out) {
+        String text = "message longer than the maximum frame length of " + e.maxFrameLength() + " bytes; rejected";
+        Hl7Message response;
+        Charset charset = defaultCharset;
+        try {
+            Hl7Message head = Hl7Message.decode(e.head(), defaultCharset, false);
+            charset = head.charset(defaultCharset);
+            response = head.createAck(AckCode.AR, text);
+        } catch (Hl7ParseException notHl7) {
+            response = Hl7Message.createGenericAck(AckCode.AR, text);
+        }
+        try {
+            out.write(MllpFrameEncoder.encode(response.text().getBytes(response.charset(charset))));
+            out.flush();
+        } catch (IOException io) {
+            LOG.debug("MLLP listener: cannot answer an oversize frame: {}", io.getMessage());
         }
     }
 
@@ -311,6 +403,16 @@ public final class MllpListener implements AutoCloseable {
     }
 
     /**
+     * Connections closed to give their slot to a new connection, because the connection limit
+     * was reached and they had waited longest for a frame to start or end.
+     *
+     * @return the count
+     */
+    public long evictedConnections() {
+        return evictedConnections.get();
+    }
+
+    /**
      * Oversize or corrupt frames seen so far.
      *
      * @return the count
@@ -387,9 +489,11 @@ public final class MllpListener implements AutoCloseable {
         private Hl7Handler handler = Hl7Handler.replying(AckCode.AA);
         private int maxConnections = DEFAULT_MAX_CONNECTIONS;
         private Duration idleTimeout = DEFAULT_IDLE_TIMEOUT;
+        private Duration firstByteTimeout = DEFAULT_FIRST_BYTE_TIMEOUT;
+        private Duration frameTimeout = DEFAULT_FRAME_TIMEOUT;
         private int maxFrameLength = MllpFrameDecoder.DEFAULT_MAX_FRAME_LENGTH;
         private Charset defaultCharset = MllpClient.DEFAULT_CHARSET;
-        private SSLContext tls;
+        private TlsSettings tls;
 
         private Builder() {
         }
@@ -446,8 +550,36 @@ public final class MllpListener implements AutoCloseable {
         }
 
         /**
-         * How long a connection may stay silent before it is closed; default
-         * {@link #DEFAULT_IDLE_TIMEOUT} (10 minutes).
+         * The deadline from accepting a connection to the start byte of its first frame, not
+         * pushed back by bytes outside frames; default {@link #DEFAULT_FIRST_BYTE_TIMEOUT} (30 seconds).
+         *
+         * @param timeout a positive duration
+         * @return this builder
+         * @throws NullPointerException if {@code timeout} is null
+         * @throws IllegalArgumentException if not positive
+         */
+        public Builder firstByteTimeout(Duration timeout) {
+            this.firstByteTimeout = MllpClient.positive(timeout, "firstByteTimeout");
+            return this;
+        }
+
+        /**
+         * The deadline from a frame's start byte to its end, not pushed back by bytes trickling
+         * in; default {@link #DEFAULT_FRAME_TIMEOUT} (60 seconds).
+         *
+         * @param timeout a positive duration
+         * @return this builder
+         * @throws NullPointerException if {@code timeout} is null
+         * @throws IllegalArgumentException if not positive
+         */
+        public Builder frameTimeout(Duration timeout) {
+            this.frameTimeout = MllpClient.positive(timeout, "frameTimeout");
+            return this;
+        }
+
+        /**
+         * How long a connection may stay between frames (from the end of one to the start byte of
+         * the next) before it is closed; default {@link #DEFAULT_IDLE_TIMEOUT} (10 minutes).
          *
          * @param timeout a positive duration
          * @return this builder
@@ -486,14 +618,22 @@ public final class MllpListener implements AutoCloseable {
         }
 
         /**
-         * Accept TLS connections using this context's key material; default: plain TCP.
+         * Accept TLS connections; default: plain TCP. The certificate and key this listener
+         * presents are the settings' {@link TlsSettings.Builder#clientCertificate(java.security.KeyStore, char[])
+         * certificate}; the TLS context is built once, by {@link #build()}.
          *
-         * @param context the TLS context holding the server certificate and key
+         * @param settings TLS settings holding the listener's certificate and key
          * @return this builder
-         * @throws NullPointerException if {@code context} is null
+         * @throws NullPointerException if {@code settings} is null
+         * @throws IllegalArgumentException if the settings hold no certificate to present
          */
-        public Builder tls(SSLContext context) {
-            this.tls = Objects.requireNonNull(context, "context");
+        public Builder tls(TlsSettings settings) {
+            Objects.requireNonNull(settings, "settings");
+            if (settings.clientKeyStore().isEmpty()) {
+                throw new IllegalArgumentException("tls: a listener presents a certificate, and these TLS settings"
+                        + " hold none (give one with TlsSettings.Builder.clientCertificate)");
+            }
+            this.tls = settings;
             return this;
         }
 

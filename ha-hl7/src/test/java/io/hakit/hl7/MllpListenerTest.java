@@ -62,23 +62,58 @@ class MllpListenerTest {
     }
 
     @Test
-    void discardsAnOversizeFrameAndCarriesOn() throws Exception {
+    void answersAnOversizeFrameWithArNamingTheLimitThenClosesTheConnection() throws Exception {
+        try (MllpListener l = TestNet.listener().maxFrameLength(400).build().start();
+             Socket s = new Socket(TestNet.LOOPBACK, l.port())) {
+            s.setSoTimeout(5000);
+            String big = TestMessages.adtA01("BIG").text() + "NTE|1||" + "x".repeat(1000) + "\r";
+            s.getOutputStream().write(MllpFrameEncoder.encode(big.getBytes(StandardCharsets.US_ASCII)));
+
+            Ack ack = Ack.of(Hl7Message.decode(readFrame(s.getInputStream()), StandardCharsets.US_ASCII));
+            assertThat(ack.code()).isEqualTo(AckCode.AR);
+            assertThat(ack.acknowledgedControlId()).isEqualTo("BIG");
+            assertThat(ack.text()).contains("maximum frame length of 400 bytes");
+            assertThat(s.getInputStream().read()).as("closed after the AR").isEqualTo(-1);
+            assertThat(l.frameErrors()).isEqualTo(1);
+        }
+        // a new connection is served as before
+        try (MllpListener l = TestNet.listener().maxFrameLength(400).build().start(); MllpClient c = client(l)) {
+            assertThat(c.send(TestMessages.adtA01("AFTER")).code()).isEqualTo(AckCode.AA);
+        }
+    }
+
+    @Test
+    void answersAnOversizeFrameThatFollowsACorruptOneInTheSameWrite() throws Exception {
+        try (MllpListener l = TestNet.listener().maxFrameLength(400).build().start();
+             Socket s = new Socket(TestNet.LOOPBACK, l.port())) {
+            s.setSoTimeout(5000);
+            String big = TestMessages.adtA01("BIG2").text() + "NTE|1||" + "x".repeat(1000) + "\r";
+            java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+            bytes.write(MllpFrameDecoder.START_BLOCK);
+            bytes.writeBytes("MSH|^~\\&|cut short".getBytes(StandardCharsets.US_ASCII));
+            bytes.writeBytes(MllpFrameEncoder.encode(big.getBytes(StandardCharsets.US_ASCII)));
+            s.getOutputStream().write(bytes.toByteArray());
+
+            Ack ack = Ack.of(Hl7Message.decode(readFrame(s.getInputStream()), StandardCharsets.US_ASCII));
+            assertThat(ack.code()).isEqualTo(AckCode.AR);
+            assertThat(ack.acknowledgedControlId()).isEqualTo("BIG2");
+            assertThat(s.getInputStream().read()).isEqualTo(-1);
+        }
+    }
+
+    @Test
+    void answersAnOversizeFrameWithoutAHeaderWithAGenericAr() throws Exception {
         try (MllpListener l = TestNet.listener().maxFrameLength(400).build().start();
              Socket s = new Socket(TestNet.LOOPBACK, l.port())) {
             s.setSoTimeout(5000);
             byte[] big = new byte[1000];
             java.util.Arrays.fill(big, (byte) 'x');
             s.getOutputStream().write(MllpFrameEncoder.encode(big));
-            s.getOutputStream().write(MllpFrameEncoder.encode(TestMessages.adtA01("AFTER").text()
-                    .getBytes(StandardCharsets.US_ASCII)));
-            Ack ok = Ack.of(Hl7Message.decode(readFrame(s.getInputStream()), StandardCharsets.US_ASCII));
-            assertThat(ok.acknowledgedControlId()).isEqualTo("AFTER");
-            // one more round trip: the error of the first read has surely been counted by then
-            s.getOutputStream().write(MllpFrameEncoder.encode(TestMessages.adtA01("AGAIN").text()
-                    .getBytes(StandardCharsets.US_ASCII)));
-            readFrame(s.getInputStream());
-            assertThat(l.frameErrors()).isEqualTo(1);
-            assertThat(l.droppedBytes()).isEqualTo(1003);
+
+            Ack ack = Ack.of(Hl7Message.decode(readFrame(s.getInputStream()), StandardCharsets.US_ASCII));
+            assertThat(ack.code()).isEqualTo(AckCode.AR);
+            assertThat(ack.text()).contains("maximum frame length of 400 bytes");
+            assertThat(s.getInputStream().read()).isEqualTo(-1);
         }
     }
 
@@ -97,10 +132,23 @@ class MllpListenerTest {
     }
 
     @Test
-    void closesAnIdleConnection() throws Exception {
+    void closesAConnectionThatSendsNothing() throws Exception {
+        try (MllpListener l = TestNet.listener().firstByteTimeout(Duration.ofMillis(200)).build().start();
+             Socket s = new Socket(TestNet.LOOPBACK, l.port())) {
+            s.setSoTimeout(5000);
+            assertThat(s.getInputStream().read()).isEqualTo(-1);
+        }
+    }
+
+    @Test
+    void closesAConnectionIdleAfterAFrame() throws Exception {
         try (MllpListener l = TestNet.listener().idleTimeout(Duration.ofMillis(200)).build().start();
              Socket s = new Socket(TestNet.LOOPBACK, l.port())) {
             s.setSoTimeout(5000);
+            s.getOutputStream().write(MllpFrameEncoder.encode(TestMessages.adtA01("I1").text()
+                    .getBytes(StandardCharsets.US_ASCII)));
+            assertThat(Ack.of(Hl7Message.decode(readFrame(s.getInputStream()), StandardCharsets.US_ASCII)).code())
+                    .isEqualTo(AckCode.AA);
             assertThat(s.getInputStream().read()).isEqualTo(-1);
         }
     }
@@ -125,6 +173,10 @@ class MllpListenerTest {
                 .hasMessageContaining("port");
         assertThatThrownBy(() -> MllpListener.builder().maxConnections(0)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("maxConnections");
+        assertThatThrownBy(() -> MllpListener.builder().frameTimeout(Duration.ZERO))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("frameTimeout");
+        assertThatThrownBy(() -> MllpListener.builder().firstByteTimeout(Duration.ofSeconds(-1)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("firstByteTimeout");
         MllpListener l = TestNet.listener().build();
         assertThatThrownBy(l::port).isInstanceOf(IllegalStateException.class);
         l.start();

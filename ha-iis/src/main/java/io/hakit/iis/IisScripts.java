@@ -4,9 +4,9 @@ import io.hakit.iis.internal.AppcmdScript;
 import io.hakit.iis.internal.PowerShellScript;
 import io.hakit.model.Deployment;
 import io.hakit.model.cert.CertificateChain;
+import io.hakit.model.cert.Pem;
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -189,18 +189,8 @@ public final class IisScripts {
         List<X509Certificate> certs = deployment.trustCa().map(CertificateChain::certificates).orElse(List.of());
         for (int i = 0; i < certs.size(); i++) {
             String name = certs.size() == 1 ? "trust-ca.cer" : "trust-ca-" + (i + 1) + ".cer";
-            out.put(name, pem(certs.get(i)));
+            out.put(name, Pem.write(List.of(certs.get(i)), Pem.CRLF));
         }
         return out;
-    }
-
-    private static String pem(X509Certificate c) {
-        try {
-            String b64 = Base64.getMimeEncoder(64, CRLF.getBytes(java.nio.charset.StandardCharsets.US_ASCII))
-                    .encodeToString(c.getEncoded());
-            return "-----BEGIN CERTIFICATE-----" + CRLF + b64 + CRLF + "-----END CERTIFICATE-----" + CRLF;
-        } catch (java.security.cert.CertificateEncodingException e) {
-            throw new IllegalStateException("cannot encode a trust CA certificate", e);
-        }
     }
 }

@@ -111,7 +111,7 @@ class IisAdapterTest {
         IisAdapter adapter = IisAdapter.builder().config(file).build();
         AuditReport alone = adapter.audit(Optional.empty());
         assertThat(alone.source()).isEqualTo(AuditReport.Source.FILE);
-        assertThat(alone.vendor()).isEqualTo("iis");
+        assertThat(alone.vendor()).isEqualTo(Vendor.IIS);
         assertThat(alone.drift()).isEmpty();
         assertThat(alone.byRule("ARR-003")).isNotEmpty();
         AuditReport withTopology = adapter.audit(Optional.of(Fixtures.reference()));

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.hakit.iis.internal.ArrPlanner;
 import io.hakit.model.Deployment;
+import io.hakit.model.Vendor;
 import io.hakit.model.plan.Change;
 import io.hakit.model.plan.ChangeOp;
 import io.hakit.model.plan.Plan;
@@ -24,7 +25,7 @@ class PlanTest {
     @Test
     void planAgainstAStockServerCreatesEveryFarmAndRuleAndBindsEveryMissingPort() {
         Plan plan = plan(Fixtures.resource("stock-iis10.config"));
-        assertThat(plan.vendor()).isEqualTo("iis");
+        assertThat(plan.vendor()).isEqualTo(Vendor.IIS);
         assertThat(plan.requests()).isZero();
         assertThat(plan.count(ChangeOp.CREATE)).isEqualTo(desired.farms().size() + desired.rules().size());
         assertThat(plan.changes().stream().filter(c -> c.op() == ChangeOp.BIND).map(c -> c.attributes()

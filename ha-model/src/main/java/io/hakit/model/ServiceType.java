@@ -38,9 +38,9 @@ public enum ServiceType {
     SYSTEM_HEALTH("system-health", "System Health Service", "PatientSecure System Health Service",
             List.of(7007), Protocol.HTTPS, "/api", ServiceMode.BALANCED, false, false,
             test("/api", "200-399", null), null, "/api"),
-    /** HL7 Listener / Processor / Sender: MLLP on 2244, failover only (HL7-001). */
+    /** HL7 Listener / Processor / Sender: MLLP on {@link GuideConstants#HL7_PORT} (2244), failover only (HL7-001). */
     HL7("hl7", "HL7 Listener", "PatientSecure HL7 Listener",
-            List.of(2244), Protocol.MLLP, null, ServiceMode.FAILOVER, false, false,
+            List.of(GuideConstants.HL7_PORT), Protocol.MLLP, null, ServiceMode.FAILOVER, false, false,
             null, null, null),
     /** FHIR Service (optional; needs a third-party certificate on each server, TLS-005). */
     FHIR("fhir", "FHIR Service", "PatientSecure FHIR Service",

@@ -9,11 +9,11 @@ import io.hakit.citrix.NitroClient;
 import io.hakit.citrix.NitroObject;
 import io.hakit.citrix.sim.CitrixSimulator;
 import io.hakit.model.Deployment;
-import io.hakit.model.cert.ThrowawayCa;
+import io.hakit.model.Vendor;
+import io.hakit.test.ThrowawayDeployment;
 import io.hakit.model.plan.ApplyListener;
 import io.hakit.model.plan.ApplyResult;
 import io.hakit.model.plan.Plan;
-import io.hakit.model.topology.TopologyLoader;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
@@ -77,9 +77,9 @@ public final class CitrixPlanBench {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        ThrowawayCa.Issued lb = ThrowawayCa.create("bench CA").issueServer("patientsecure.hospital.org");
-        Path key = write(dir.resolve("lb.key"), lb.privateKeyPem());
-        Deployment reference = TopologyLoader.load(reference(dir, lb));
+        ThrowawayDeployment written = ThrowawayDeployment.write(Vendor.CITRIX, dir);
+        Path key = written.lbKey();
+        Deployment reference = written.deployment();
         List<ObjectNode> rows = new ArrayList<>();
 
         // warm up the client, planner and simulator
@@ -273,26 +273,6 @@ public final class CitrixPlanBench {
             }
         }
         return (int) sim.requests().stream().filter(q -> q.method().equals("GET")).count();
-    }
-
-    /** The reference topology the demo bundles, written with fresh throwaway certificates beside it. */
-    private static Path reference(Path dir, ThrowawayCa.Issued lb) {
-        try (java.io.InputStream in = CitrixPlanBench.class.getResourceAsStream(
-                "/io/hakit/examples/demo/reference-citrix.yaml")) {
-            if (in == null) {
-                throw new IllegalStateException("the bundled reference-citrix.yaml is missing from the jar");
-            }
-            Path certs = Files.createDirectories(dir.resolve("certs"));
-            ThrowawayCa hospital = ThrowawayCa.create("bench hospital CA");
-            Files.writeString(certs.resolve("hospital-ca.pem"), hospital.certificatePem());
-            Files.writeString(certs.resolve("lb.pem"), lb.chainPem());
-            for (String app : List.of("app1", "app2")) {
-                Files.writeString(certs.resolve(app + ".pem"), hospital.issueServer(app + ".hospital.org").chainPem());
-            }
-            return Files.write(dir.resolve("reference-citrix.yaml"), in.readAllBytes());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     private static Path write(Path p, String text) {

@@ -8,14 +8,15 @@ import io.hakit.f5.F5Renderer;
 import io.hakit.f5.F5Type;
 import io.hakit.f5.IControlClient;
 import io.hakit.f5.sim.F5Simulator;
-import io.hakit.f5.sim.RecordedRequest;
+import io.hakit.sim.RecordedRequest;
 import io.hakit.model.Deployment;
 import io.hakit.model.Environment;
 import io.hakit.model.Server;
 import io.hakit.model.Service;
 import io.hakit.model.ServiceType;
 import io.hakit.model.Vendor;
-import io.hakit.model.cert.ThrowawayCa;
+import io.hakit.model.cert.Pem;
+import io.hakit.test.ThrowawayCa;
 import io.hakit.model.plan.ApplyListener;
 import io.hakit.model.plan.ApplyResult;
 import io.hakit.model.plan.Plan;
@@ -277,17 +278,7 @@ public final class F5PlanBench {
     }
 
     private static byte[] pem(List<java.security.cert.X509Certificate> certs) {
-        StringBuilder b = new StringBuilder();
-        for (java.security.cert.X509Certificate c : certs) {
-            try {
-                b.append("-----BEGIN CERTIFICATE-----\n")
-                        .append(java.util.Base64.getMimeEncoder(64, new byte[] {'\n'}).encodeToString(c.getEncoded()))
-                        .append("\n-----END CERTIFICATE-----\n");
-            } catch (java.security.cert.CertificateEncodingException e) {
-                throw new IllegalStateException(e);
-            }
-        }
-        return b.toString().getBytes(StandardCharsets.US_ASCII);
+        return Pem.write(certs).getBytes(StandardCharsets.US_ASCII);
     }
 
     /** Client CPU (this thread) to plan 500 services x 10 servers: from empty, and against the converged device. */

@@ -7,7 +7,7 @@ import io.hakit.health.HostResolver;
 import io.hakit.health.ProbeTarget;
 import io.hakit.model.HealthTest;
 import io.hakit.model.cert.CertificateChain;
-import io.hakit.model.cert.ThrowawayCa;
+import io.hakit.test.ThrowawayCa;
 import io.hakit.model.cert.Pem;
 import java.io.BufferedReader;
 import java.io.IOException;

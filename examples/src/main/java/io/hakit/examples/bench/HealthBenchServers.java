@@ -1,6 +1,6 @@
 package io.hakit.examples.bench;
 
-import io.hakit.model.cert.ThrowawayCa;
+import io.hakit.test.ThrowawayCa;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;

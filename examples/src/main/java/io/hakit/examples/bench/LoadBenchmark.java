@@ -1,7 +1,7 @@
 package io.hakit.examples.bench;
 
 import io.hakit.model.ServiceType;
-import io.hakit.model.cert.ThrowawayCa;
+import io.hakit.test.ThrowawayCa;
 import io.hakit.model.topology.TopologyLoader;
 import io.hakit.model.validate.ValidationReport;
 import io.hakit.model.validate.Validator;

@@ -6,7 +6,7 @@ import io.hakit.model.Server;
 import io.hakit.model.Service;
 import io.hakit.model.ServiceType;
 import io.hakit.model.Vendor;
-import io.hakit.model.cert.ThrowawayCa;
+import io.hakit.test.ThrowawayCa;
 import java.util.ArrayList;
 import java.util.List;
 

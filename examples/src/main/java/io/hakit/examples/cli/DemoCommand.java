@@ -63,7 +63,7 @@ final class DemoCommand implements Callable<Integer> {
                 @Override
                 public void finished(Demo.Step step) {
                     if (!output.json()) {
-                        out.printf("      %s  %s%n", step.ok() ? "ok  " : "FAIL", step.detail());
+                        out.printf("      %s  %s%n", step.ok() ? "ok  " : step.skipped() ? "skip" : "FAIL", step.detail());
                         out.flush();
                     }
                 }

@@ -3,6 +3,7 @@ package io.hakit.examples.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.hakit.health.ConnectTo;
 import io.hakit.health.DeploymentVerifier;
 import io.hakit.health.FarmState;
 import io.hakit.health.FarmVerdict;
@@ -66,6 +67,10 @@ final class HealthCommand implements Callable<Integer> {
             description = "Connect to ADDR for HOST (like curl's --resolve); SNI, Host and certificate checks still use HOST. Repeatable.")
     List<String> resolve = new ArrayList<>();
 
+    @Option(names = "--connect-to", paramLabel = "HOST:PORT:ADDR:PORT",
+            description = "Connect to ADDR:PORT for HOST:PORT (like curl's --connect-to); SNI, Host and certificate checks still use HOST:PORT. Repeatable.")
+    List<String> connectTo = new ArrayList<>();
+
     @Option(names = "--ca", paramLabel = "PEM",
             description = "Trust these CA certificates (default: the topology's trust.ca), plus the platform's.")
     Path ca;
@@ -101,6 +106,7 @@ final class HealthCommand implements Callable<Integer> {
         HealthWatch watching = HealthWatch.of(watch, metricsPort, metricsBind, scope != null && scope.viaLb,
                 scope != null && scope.direct, output.json(), spec.commandLine().getOut());
         HostResolver requested = HostResolver.parse(resolve);
+        List<ConnectTo> mappings = ConnectTo.parse(connectTo);
         Deployment loaded = TopologyLoader.load(file);
         Deployment deployment = loaded;
         if (timeout != null) {
@@ -128,7 +134,7 @@ final class HealthCommand implements Callable<Integer> {
         DeploymentVerifier.Mode mode = scope == null ? DeploymentVerifier.Mode.BOTH
                 : scope.direct ? DeploymentVerifier.Mode.DIRECT : DeploymentVerifier.Mode.VIA_LB;
         VerifyReport report;
-        try (HealthProber prober = HealthProber.builder().tls(tls.build()).resolver(resolver)
+        try (HealthProber prober = HealthProber.builder().tls(tls.build()).resolver(resolver).connectTo(mappings)
                 .connectTimeout(duration("--connect-timeout", connectTimeout)).build()) {
             if (watching != null) {
                 return watching.run(d, prober);

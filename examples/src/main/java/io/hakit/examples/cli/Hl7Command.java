@@ -3,7 +3,10 @@ package io.hakit.examples.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.core.json.JsonWriteFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.hakit.hl7.Ack;
+import io.hakit.hl7.MllpFrameDecoder;
 import io.hakit.hl7.AckCode;
 import io.hakit.hl7.FailoverMllpSender;
 import io.hakit.hl7.Hl7Handler;
@@ -13,8 +16,9 @@ import io.hakit.hl7.MllpListener;
 import io.hakit.hl7.SenderEvent;
 import io.hakit.hl7.UndeliveredException;
 import io.hakit.hl7.spi.Outbox;
+import io.hakit.model.cert.Pem;
+import io.hakit.model.tls.TlsSettings;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
@@ -22,9 +26,6 @@ import java.net.UnknownHostException;
 import java.nio.charset.Charset;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.KeyStore;
-import java.security.cert.Certificate;
-import java.security.cert.CertificateFactory;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -39,8 +40,6 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
-import javax.net.ssl.SSLContext;
-import javax.net.ssl.TrustManagerFactory;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -180,7 +179,7 @@ public final class Hl7Command implements Runnable {
                     .errorRetries(errorRetries).retryDelay(retryDelay).reconnectDelay(retryDelay)
                     .maxRetryDelay(maxRetryDelay).defaultCharset(charset);
             if (tls || ca != null) {
-                builder.tls(tlsContext());
+                builder.tls(tlsSettings());
             }
             if (journal != null) {
                 builder.outbox(Outbox.journal(journal));
@@ -192,7 +191,7 @@ public final class Hl7Command implements Runnable {
                 }
             });
             PrintWriter out = spec.commandLine().getOut();
-            ObjectMapper json = new ObjectMapper();
+            ObjectMapper json = consoleJson();
             ArrayNode rows = json.createArrayNode();
             Map<String, Integer> counts = new HashMap<>();
             try (FailoverMllpSender sender = builder.build()) {
@@ -239,7 +238,8 @@ public final class Hl7Command implements Runnable {
                             row.put("text", note);
                         }
                     } else {
-                        out.printf("%-20s %-11s %s%s%n", id, code, where, note.isEmpty() ? "" : "  " + note);
+                        out.printf("%-20s %-11s %s%s%n", ConsoleText.escape(id), code, where,
+                                note.isEmpty() ? "" : "  " + ConsoleText.escape(note));
                         out.flush();
                     }
                 }
@@ -302,28 +302,8 @@ public final class Hl7Command implements Runnable {
             return list;
         }
 
-        private SSLContext tlsContext() throws Exception {
-            if (ca == null) {
-                return SSLContext.getDefault();
-            }
-            KeyStore trust = KeyStore.getInstance(KeyStore.getDefaultType());
-            trust.load(null, null);
-            try (InputStream in = Files.newInputStream(ca)) {
-                int n = 0;
-                for (Certificate c : CertificateFactory.getInstance("X.509").generateCertificates(in)) {
-                    trust.setCertificateEntry("ca-" + n++, c);
-                }
-                if (n == 0) {
-                    throw new IllegalArgumentException(ca + " holds no certificate");
-                }
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot read " + ca + ": " + e.getMessage(), e);
-            }
-            TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-            tmf.init(trust);
-            SSLContext ctx = SSLContext.getInstance("TLS");
-            ctx.init(null, tmf.getTrustManagers(), null);
-            return ctx;
+        private TlsSettings tlsSettings() {
+            return ca == null ? TlsSettings.defaults() : TlsSettings.builder().trust(Pem.read(ca)).build();
         }
     }
 
@@ -366,6 +346,50 @@ public final class Hl7Command implements Runnable {
         @Option(names = "--verbose", description = "Stack traces on errors.")
         boolean verbose;
 
+        @Option(names = "--max-connections", paramLabel = "N",
+                description = "Connections served at once; when all are taken, the one waiting longest for a frame"
+                        + " makes way (default: " + MllpListener.DEFAULT_MAX_CONNECTIONS + ").")
+        Integer maxConnections;
+
+        @Option(names = "--first-byte-timeout", paramLabel = "DURATION", converter = DurationConverter.class,
+                description = "Close a connection whose first frame has not started this long after connecting"
+                        + " (default: 30s).")
+        Duration firstByteTimeout;
+
+        @Option(names = "--frame-timeout", paramLabel = "DURATION", converter = DurationConverter.class,
+                description = "Close a connection whose frame has not ended this long after its start byte; bytes"
+                        + " trickling in do not extend it (default: 60s).")
+        Duration frameTimeout;
+
+        @Option(names = "--idle-timeout", paramLabel = "DURATION", converter = DurationConverter.class,
+                description = "Close a connection idle this long between frames (default: 10m).")
+        Duration idleTimeout;
+
+        @Option(names = "--max-frame-length", paramLabel = "BYTES",
+                description = "Longest message accepted; a longer one is answered AR naming the limit and the"
+                        + " connection closed (default: " + MllpFrameDecoder.DEFAULT_MAX_FRAME_LENGTH + ").")
+        Integer maxFrameLength;
+
+        /** The listener's limits: the library's defaults unless an option says otherwise. */
+        private MllpListener.Builder limits(MllpListener.Builder b) {
+            if (maxConnections != null) {
+                b.maxConnections(maxConnections);
+            }
+            if (firstByteTimeout != null) {
+                b.firstByteTimeout(firstByteTimeout);
+            }
+            if (frameTimeout != null) {
+                b.frameTimeout(frameTimeout);
+            }
+            if (idleTimeout != null) {
+                b.idleTimeout(idleTimeout);
+            }
+            if (maxFrameLength != null) {
+                b.maxFrameLength(maxFrameLength);
+            }
+            return b;
+        }
+
         @Override
         public Integer call() throws Exception {
             AckCode code;
@@ -381,7 +405,7 @@ public final class Hl7Command implements Runnable {
                 Files.createDirectories(out);
             }
             PrintWriter writer = spec.commandLine().getOut();
-            ObjectMapper json = new ObjectMapper();
+            ObjectMapper json = consoleJson();
             AtomicLong seen = new AtomicLong();
             CountDownLatch enough = new CountDownLatch(1);
             Hl7Handler handler = m -> {
@@ -400,7 +424,8 @@ public final class Hl7Command implements Runnable {
                                 .put("type", m.messageType()).put("ack", code.name());
                         writer.println(row.toString());
                     } else {
-                        writer.printf("received %-20s %-16s -> %s%n", m.controlId(), m.messageType(), code);
+                        writer.printf("received %-20s %-16s -> %s%n", ConsoleText.escape(m.controlId()),
+                                ConsoleText.escape(m.messageType()), code);
                     }
                     writer.flush();
                 }
@@ -409,7 +434,7 @@ public final class Hl7Command implements Runnable {
                 }
                 return m.createAck(code, null);
             };
-            MllpListener listener = MllpListener.builder().port(port).bindAddress(InetAddress.getByName(bind))
+            MllpListener listener = limits(MllpListener.builder()).port(port).bindAddress(InetAddress.getByName(bind))
                     .handler(handler).defaultCharset(charset).build().start();
             Thread hook = new Thread(listener::close, "hl7-listen-shutdown");
             Runtime.getRuntime().addShutdownHook(hook);
@@ -422,6 +447,14 @@ public final class Hl7Command implements Runnable {
             Runtime.getRuntime().removeShutdownHook(hook);
             return Hakit.OK;
         }
+    }
+
+    /**
+     * JSON for the console: besides the control characters JSON always escapes, every non-ASCII
+     * character (C1 controls, bidirectional overrides) is written as a JSON Unicode escape.
+     */
+    static ObjectMapper consoleJson() {
+        return JsonMapper.builder().enable(JsonWriteFeature.ESCAPE_NON_ASCII).build();
     }
 
     /** Reads durations as {@code 500ms}, {@code 10s}, {@code 2m}, {@code 1h} or ISO-8601 ({@code PT10S}). */

@@ -38,7 +38,7 @@ final class SimulateCommand implements Callable<Integer> {
     String passwordEnv;
 
     @Option(names = "--tls", paramLabel = "DIR", arity = "0..1", fallbackValue = ".",
-            description = "Serve HTTPS with a throwaway CA; its certificate is written to DIR/simulator-ca.pem (default DIR: .).")
+            description = "Serve HTTPS with a throwaway CA; its certificate is written into DIR, at the path printed (default DIR: .).")
     Path tls;
 
     @Option(names = "--stop-after", paramLabel = "DURATION", description = "Stop by itself after this long, e.g. 10m (for scripts).")
@@ -75,7 +75,7 @@ final class SimulateCommand implements Callable<Integer> {
         Runtime.getRuntime().addShutdownHook(hook);
         PrintWriter out = spec.commandLine().getOut();
         out.printf("%s simulator listening on %s (user %s)%s%n", vendor, sim.url(), user,
-                tls == null ? "" : "; trust " + tls.resolve("simulator-ca.pem") + " with --ca");
+                sim.caFile().map(ca -> "; trust " + ca + " with --ca").orElse(""));
         out.println("Stop it with Ctrl-C.");
         out.flush();
         try {

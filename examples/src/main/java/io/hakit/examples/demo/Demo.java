@@ -25,7 +25,8 @@ import io.hakit.model.Farm;
 import io.hakit.model.ServiceMode;
 import io.hakit.model.TopologyDiagram;
 import io.hakit.model.Vendor;
-import io.hakit.model.cert.ThrowawayCa;
+import io.hakit.test.ReferenceTopologies;
+import io.hakit.test.ThrowawayCa;
 import io.hakit.model.plan.ApplyListener;
 import io.hakit.model.plan.ApplyResult;
 import io.hakit.model.plan.LoadBalancerAdapter;
@@ -65,19 +66,28 @@ import java.util.stream.Collectors;
  */
 public final class Demo {
 
-    /** The application servers' loopback addresses. */
-    static final Map<String, String> SERVERS = servers();
-    /** The load balancer's virtual address on loopback. */
-    static final String LB_ADDRESS = "127.0.0.50";
+    /** The application servers' names. */
+    static final List<String> SERVERS = List.of("app1.hospital.org", "app2.hospital.org");
+    /**
+     * Where every stand-in listens by default: the loopback address every machine has. Each
+     * published port (443, 80, ...) is served on an ephemeral port of it, mapped for the demo's
+     * connections the way curl's {@code --connect-to} does, so the demo needs no root and no
+     * system setting.
+     */
+    public static final String DEFAULT_LOOPBACK = "127.0.0.1";
     private static final String SIM_USER = "admin";
     private static final String SIM_PASSWORD = "admin";
-
-    private static Map<String, String> servers() {
-        Map<String, String> m = new LinkedHashMap<>();
-        m.put("app1.hospital.org", "127.0.0.11");
-        m.put("app2.hospital.org", "127.0.0.12");
-        return java.util.Collections.unmodifiableMap(m);
-    }
+    /** The steps, by index, that each step needs to have passed (indexes from 0). */
+    private static final List<List<Integer>> NEEDS = List.of(
+            List.of(), // topology
+            List.of(0), // stand-ins
+            List.of(0), // citrix (its data plane stand-in needs the certificates)
+            List.of(0), // f5
+            List.of(0), // iis
+            List.of(0, 1, 2), // health: the stand-ins, and the data plane read back from the ADC
+            List.of(0, 1, 2), // failure: stops a stand-in, checks through the data plane
+            List.of(0), // hl7
+            List.of(0)); // picture
 
     /**
      * What one step did.
@@ -88,6 +98,22 @@ public final class Demo {
      * @param figures numbers for machines
      */
     public record Step(String name, boolean ok, String detail, Map<String, Object> figures) {
+
+        /**
+         * A step not run because a step it needs failed.
+         *
+         * @param name the step's name
+         * @param needs the failed step it needs, from 1
+         * @return the step, not ok, saying {@code skipped: needs step N}
+         */
+        static Step skipped(String name, int needs) {
+            return new Step(name, false, "skipped: needs step " + needs, Map.of("skipped", true, "needs", needs));
+        }
+
+        /** @return whether the step was not run because a step it needs failed */
+        public boolean skipped() {
+            return Boolean.TRUE.equals(figures.get("skipped"));
+        }
     }
 
     /** Told of each step as it starts and ends. */
@@ -119,6 +145,8 @@ public final class Demo {
 
     private final int hl7Messages;
     private final Path dir;
+    private final String loopback;
+    private final PortMap ports = new PortMap();
     private ThrowawayCa hospitalCa;
     private ThrowawayCa publicCa;
     private ThrowawayCa.Issued lbCert;
@@ -134,8 +162,18 @@ public final class Demo {
      * @param dir a scratch directory for the topology, certificates and the IIS file
      */
     public Demo(int hl7Messages, Path dir) {
+        this(hl7Messages, dir, DEFAULT_LOOPBACK);
+    }
+
+    /**
+     * @param hl7Messages how many HL7 messages to send through the failover
+     * @param dir a scratch directory for the topology, certificates and the IIS file
+     * @param loopback the address every stand-in and listener binds (ephemeral ports only)
+     */
+    Demo(int hl7Messages, Path dir, String loopback) {
         this.hl7Messages = hl7Messages;
         this.dir = dir;
+        this.loopback = loopback;
     }
 
     /**
@@ -165,20 +203,22 @@ public final class Demo {
         try {
             for (int i = 0; i < titles.size(); i++) {
                 progress.starting(i + 1, titles.size(), titles.get(i));
+                Optional<Integer> failedNeed = NEEDS.get(i).stream().filter(n -> !steps.get(n).ok()).findFirst();
                 Step s;
-                try {
-                    s = step(i);
-                } catch (RuntimeException | IOException | InterruptedException e) {
-                    if (e instanceof InterruptedException) {
-                        Thread.currentThread().interrupt();
+                if (failedNeed.isPresent()) {
+                    s = Step.skipped(name(i), failedNeed.get() + 1);
+                } else {
+                    try {
+                        s = step(i);
+                    } catch (RuntimeException | IOException | InterruptedException e) {
+                        if (e instanceof InterruptedException) {
+                            Thread.currentThread().interrupt();
+                        }
+                        s = new Step(name(i), false, "failed: " + oneLine(e), Map.of());
                     }
-                    s = new Step(name(i), false, "failed: " + oneLine(e), Map.of());
                 }
                 steps.add(s);
                 progress.finished(s);
-                if (i == 0 && !s.ok()) {
-                    break;
-                }
             }
         } finally {
             closeAll();
@@ -224,14 +264,14 @@ public final class Demo {
         Files.writeString(certs.resolve("lb.pem"), lbCert.chainPem());
         Files.writeString(certs.resolve("lb-key.pem"), lbCert.privateKeyPem());
         Files.writeString(certs.resolve("hospital-ca.pem"), hospitalCa.certificatePem());
-        for (String fqdn : SERVERS.keySet()) {
+        for (String fqdn : SERVERS) {
             ThrowawayCa.Issued cert = hospitalCa.issue(c -> c.commonName(fqdn).dnsNames(fqdn)
                     .validity(java.time.Instant.now().minus(Duration.ofHours(1)), java.time.Instant.now().plus(Duration.ofDays(90))));
             Files.writeString(certs.resolve(fqdn.substring(0, fqdn.indexOf('.')) + ".pem"), cert.chainPem());
             serverCerts.put(fqdn, cert);
         }
         Path topology = dir.resolve("reference-citrix.yaml");
-        Files.writeString(topology, resource("reference-citrix.yaml"));
+        Files.writeString(topology, ReferenceTopologies.yaml(Vendor.CITRIX));
         deployment = TopologyLoader.load(topology);
         ValidationReport report = Validator.standard().validate(deployment);
         return new Step("topology", report.isValid(), deployment.name() + ": " + deployment.servers().size() + " servers, "
@@ -240,9 +280,9 @@ public final class Demo {
                 figures("errors", report.errors(), "warnings", report.warnings(), "vips", deployment.vips().size()));
     }
 
-    private Step standIns() throws IOException {
-        for (Map.Entry<String, String> s : SERVERS.entrySet()) {
-            ThrowawayCa.Issued cert = serverCerts.get(s.getKey());
+    private Step standIns() {
+        for (String fqdn : SERVERS) {
+            ThrowawayCa.Issued cert = serverCerts.get(fqdn);
             List<Integer> https = new ArrayList<>();
             List<Integer> http = new ArrayList<>();
             for (Farm f : deployment.farms()) {
@@ -251,13 +291,16 @@ public final class Demo {
                 }
                 f.ports().forEach(p -> (p.tls() ? https : http).add(p.serverPort()));
             }
-            StandInServers servers = StandInServers.start(s.getKey(), s.getValue(), cert.serverContext(), https, http);
-            standIns.put(s.getKey(), servers);
+            StandInServers servers = StandInServers.startEphemeral(fqdn, loopback, cert.serverContext(), https, http,
+                    ports);
+            standIns.put(fqdn, servers);
             resources.add(servers);
         }
-        return new Step("stand-ins", true, "app1.hospital.org on 127.0.0.11, app2.hospital.org on 127.0.0.12, "
-                + standIns.values().iterator().next().ports() + " service ports each",
-                figures("servers", standIns.size()));
+        String example = SERVERS.get(0) + ":443 -> " + ports.get(SERVERS.get(0), 443)
+                .map(a -> a.getAddress().getHostAddress() + ":" + a.getPort()).orElse("?");
+        return new Step("stand-ins", true, String.join(", ", SERVERS) + " on " + loopback + ", "
+                + standIns.values().iterator().next().ports() + " service ports each on unprivileged ports (e.g. "
+                + example + ")", figures("servers", standIns.size()));
     }
 
     /**
@@ -294,9 +337,9 @@ public final class Demo {
                         type.equals("SSL"), servers, memberPort));
             }
         }
-        resources.add(LoadBalancerStandIn.start(LB_ADDRESS, listeners, SERVERS, lbCert.serverContext(),
-                hospitalCa.clientContext()));
-        return "; its " + listeners.size() + " HTTP/SSL virtual servers, read back from the ADC, serve on " + LB_ADDRESS;
+        resources.add(LoadBalancerStandIn.start(deployment.loadBalancer().fqdn(), loopback, listeners, ports,
+                lbCert.serverContext(), hospitalCa.clientContext()));
+        return "; its " + listeners.size() + " HTTP/SSL virtual servers, read back from the ADC, serve on " + loopback;
     }
 
     private Step device(String key, Vendor vendor) {
@@ -355,11 +398,11 @@ public final class Demo {
     }
 
     private VerifyReport verify(DeploymentVerifier.Mode mode) {
-        Map<String, String> names = new LinkedHashMap<>(SERVERS);
-        names.put(deployment.loadBalancer().fqdn(), LB_ADDRESS);
+        // every published host and port goes where its stand-in listens; nothing else resolves
         try (HealthProber prober = HealthProber.builder()
                 .tls(TlsSettings.builder().trust(hospitalCa.chain()).trust(publicCa.chain()).build())
-                .resolver(HostResolver.mapped(names)).connectTimeout(Duration.ofSeconds(10)).build()) {
+                .resolver(HostResolver.mapped(Map.of())).connectTo(ports.connectTo())
+                .connectTimeout(Duration.ofSeconds(10)).build()) {
             return DeploymentVerifier.create(prober).verify(deployment, mode);
         }
     }
@@ -377,7 +420,11 @@ public final class Demo {
     }
 
     private Step failure() {
-        standIns.get("app2.hospital.org").close();
+        StandInServers app2 = standIns.get("app2.hospital.org");
+        if (app2 == null) {
+            return Step.skipped("failure", 2);
+        }
+        app2.close();
         VerifyReport report = verify(DeploymentVerifier.Mode.BOTH);
         record(report);
         List<FarmVerdict> degraded = report.farms().stream().filter(f -> f.state() == FarmState.DEGRADED).toList();
@@ -408,14 +455,16 @@ public final class Demo {
 
     private Step hl7() throws IOException, InterruptedException {
         int port = deployment.farms().stream().filter(f -> f.mode() == ServiceMode.FAILOVER).findFirst()
-                .map(f -> f.ports().get(0).serverPort()).orElse(2244);
+                .map(f -> f.ports().get(0).serverPort()).orElse(MllpListener.DEFAULT_PORT);
         Map<String, Integer> received = new ConcurrentHashMap<>();
         List<String> order = new CopyOnWriteArrayList<>();
         AtomicInteger acked = new AtomicInteger();
         List<MllpListener> listeners = new ArrayList<>();
         List<MllpEndpoint> endpoints = new ArrayList<>();
-        for (Map.Entry<String, String> s : SERVERS.entrySet()) {
-            MllpListener l = MllpListener.builder().bindAddress(InetAddress.getByName(s.getValue())).port(port)
+        InetAddress address = InetAddress.getByName(loopback);
+        for (String fqdn : SERVERS) {
+            // the published HL7 port on each server, served on an ephemeral port
+            MllpListener l = MllpListener.builder().bindAddress(address).port(0)
                     .handler(m -> {
                         if (received.merge(m.controlId(), 1, Integer::sum) == 1) {
                             order.add(m.controlId());
@@ -424,7 +473,8 @@ public final class Demo {
                     }).build().start();
             listeners.add(l);
             resources.add(l);
-            endpoints.add(MllpEndpoint.of(s.getKey(), port).withAddress(InetAddress.getByName(s.getValue())));
+            ports.put(fqdn, port, new java.net.InetSocketAddress(address, l.port()));
+            endpoints.add(MllpEndpoint.of(fqdn, l.port()).withAddress(address));
         }
         int stopAt = hl7Messages / 3;
         List<CompletableFuture<?>> futures = new ArrayList<>();

@@ -9,7 +9,6 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -22,7 +21,8 @@ import javax.net.ssl.SSLSocket;
 /**
  * The load balancer's data plane on loopback, for the demo: one listener per virtual server of the
  * applied configuration, terminating TLS with the load balancer's certificate and re-encrypting to
- * a member (verified against the trust CA, by name), round robin, skipping a member that refuses
+ * a member (verified against the trust CA, by name), round robin, every listener on an ephemeral
+ * port (see {@link PortMap}), skipping a member that refuses
  * the connection, as a load balancer's passive health does. Plain HTTP ports pass through.
  */
 final class LoadBalancerStandIn implements AutoCloseable {
@@ -44,33 +44,38 @@ final class LoadBalancerStandIn implements AutoCloseable {
         t.setDaemon(true);
         return t;
     });
-    private final Map<String, String> addresses;
+    private final PortMap ports;
     private final SSLContext backTls;
     private final AtomicLong connections = new AtomicLong();
     private volatile boolean closed;
 
-    private LoadBalancerStandIn(Map<String, String> addresses, SSLContext backTls) {
-        this.addresses = addresses;
+    private LoadBalancerStandIn(PortMap ports, SSLContext backTls) {
+        this.ports = ports;
         this.backTls = backTls;
     }
 
     /**
-     * @param address the virtual address to listen on
+     * Starts a listener per virtual server, each on an ephemeral port of {@code address}, recorded in
+     * {@code ports} under {@code fqdn} and the virtual server's port; members are reached where
+     * {@code ports} says they listen.
+     *
+     * @param fqdn the load balancer's name
+     * @param address the loopback address to listen on
      * @param listeners the virtual servers
-     * @param addresses member FQDN to loopback address
+     * @param ports where the members listen; told where each virtual server listens
      * @param frontTls the load balancer certificate's server context
      * @param backTls a client context trusting the application servers' CA
      * @return the running stand-in
      */
-    static LoadBalancerStandIn start(String address, List<Listener> listeners, Map<String, String> addresses,
+    static LoadBalancerStandIn start(String fqdn, String address, List<Listener> listeners, PortMap ports,
             SSLContext frontTls, SSLContext backTls) {
-        LoadBalancerStandIn lb = new LoadBalancerStandIn(addresses, backTls);
+        LoadBalancerStandIn lb = new LoadBalancerStandIn(ports, backTls);
         try {
             for (Listener l : listeners) {
                 ServerSocket s = l.tls() ? frontTls.getServerSocketFactory().createServerSocket() : new ServerSocket();
-                s.setReuseAddress(true);
-                s.bind(new InetSocketAddress(address, l.port()));
+                s.bind(new InetSocketAddress(address, 0));
                 lb.sockets.add(s);
+                ports.put(fqdn, l.port(), (InetSocketAddress) s.getLocalSocketAddress());
                 AtomicInteger next = new AtomicInteger();
                 lb.pool.execute(() -> lb.accept(s, l, next));
             }
@@ -112,9 +117,13 @@ final class LoadBalancerStandIn implements AutoCloseable {
     }
 
     private Socket connect(String member, Listener l) {
+        InetSocketAddress where = ports.get(member, l.memberPort()).orElse(null);
+        if (where == null) {
+            return null;
+        }
         Socket plain = new Socket();
         try {
-            plain.connect(new InetSocketAddress(addresses.get(member), l.memberPort()), 2000);
+            plain.connect(where, 2000);
             if (!l.tls()) {
                 return plain;
             }

@@ -9,8 +9,12 @@ import java.io.UncheckedIOException;
 import java.net.BindException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.net.ServerSocket;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
@@ -18,7 +22,7 @@ import javax.net.ssl.SSLContext;
 
 /**
  * Loopback stand-ins for one application server: an HTTPS (or, for the Admin Console's port 80,
- * HTTP) listener per service port, answering the way the real services do: the Identity Server
+ * HTTP) listener per published service port, each on an ephemeral port (see {@link PortMap}), answering the way the real services do: the Identity Server
  * page shows {@code IdentityServer4}, Web Services at {@code /psws/api} answers {@code Success},
  * the User Interface shows {@code UserInterface3}, the Admin Console answers at
  * {@code /AdminConsole}, the other services at {@code /api}.
@@ -42,25 +46,53 @@ public final class StandInServers implements AutoCloseable {
     }
 
     /**
+     * Starts a listener per published port, each on an ephemeral port of {@code address} (no
+     * privileged port is ever bound, so an ordinary user can run it), and records in {@code ports}
+     * where each published port really listens.
+     *
+     * @param fqdn the application server's name
+     * @param address the loopback address it listens on
+     * @param tls its certificate's server context
+     * @param httpsPorts the published HTTPS ports
+     * @param httpPorts the published plain HTTP ports (the Admin Console's 80)
+     * @param ports told where each published port of {@code fqdn} listens
+     * @return the running stand-ins
+     * @throws UncheckedIOException naming the address when a listener cannot be bound
+     */
+    static StandInServers startEphemeral(String fqdn, String address, SSLContext tls, Collection<Integer> httpsPorts,
+            Collection<Integer> httpPorts, PortMap ports) {
+        return start(fqdn, address, tls, httpsPorts, httpPorts, Objects.requireNonNull(ports, "ports"));
+    }
+
+    /**
+     * Starts a listener on each of the given ports exactly (for tests and tasks that choose free
+     * high ports themselves).
+     *
      * @param fqdn the application server's name
      * @param address the loopback address it listens on
      * @param tls its certificate's server context
      * @param httpsPorts the HTTPS ports
-     * @param httpPorts the plain HTTP ports (the Admin Console's 80)
+     * @param httpPorts the plain HTTP ports
      * @return the running stand-ins
      * @throws UncheckedIOException naming address and port when one cannot be bound
      */
     public static StandInServers start(String fqdn, String address, SSLContext tls, List<Integer> httpsPorts,
             List<Integer> httpPorts) {
+        return start(fqdn, address, tls, httpsPorts, httpPorts, null);
+    }
+
+    /** With {@code ports} null, binds the given ports; otherwise ephemeral ones, recorded in {@code ports}. */
+    private static StandInServers start(String fqdn, String address, SSLContext tls, Collection<Integer> httpsPorts,
+            Collection<Integer> httpPorts, PortMap ports) {
         StandInServers s = new StandInServers(fqdn, address);
         try {
-            for (int port : httpsPorts) {
-                HttpsServer https = HttpsServer.create(bind(address, port), 0);
+            for (int port : new LinkedHashSet<>(httpsPorts)) {
+                HttpsServer https = HttpsServer.create(bind(address, port, ports != null), 0);
                 https.setHttpsConfigurator(new HttpsConfigurator(tls));
-                s.add(https);
+                s.add(https, port, ports);
             }
-            for (int port : httpPorts) {
-                s.add(HttpServer.create(bind(address, port), 0));
+            for (int port : new LinkedHashSet<>(httpPorts)) {
+                s.add(HttpServer.create(bind(address, port, ports != null), 0), port, ports);
             }
         } catch (IOException e) {
             s.close();
@@ -72,24 +104,26 @@ public final class StandInServers implements AutoCloseable {
         return s;
     }
 
-    private static InetSocketAddress bind(String address, int port) throws IOException {
-        InetSocketAddress a = new InetSocketAddress(address, port);
-        try (java.net.ServerSocket probe = new java.net.ServerSocket()) {
+    private static InetSocketAddress bind(String address, int published, boolean ephemeral) throws IOException {
+        InetSocketAddress a = new InetSocketAddress(address, ephemeral ? 0 : published);
+        try (ServerSocket probe = new ServerSocket()) {
             probe.setReuseAddress(true);
             probe.bind(a);
-        } catch (BindException e) {
-            throw new BindException("cannot listen on " + address + ":" + port + " (" + e.getMessage()
-                    + (port < 1024 ? "; ports below 1024 need root or net.ipv4.ip_unprivileged_port_start" : "")
-                    + ")");
+        } catch (IOException e) {
+            throw new BindException("cannot listen on " + address + (ephemeral ? " (for published port " + published
+                    + ")" : ":" + published) + ": " + e.getMessage());
         }
         return a;
     }
 
-    private void add(HttpServer server) {
+    private void add(HttpServer server, int published, PortMap ports) {
         server.setExecutor(executor);
         server.createContext("/", this::answer);
         server.start();
         servers.add(server);
+        if (ports != null) {
+            ports.put(fqdn, published, server.getAddress());
+        }
     }
 
     private void answer(HttpExchange exchange) throws IOException {

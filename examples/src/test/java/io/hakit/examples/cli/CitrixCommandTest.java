@@ -3,16 +3,17 @@ package io.hakit.examples.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.hakit.citrix.sim.CitrixSimulator;
-import io.hakit.model.cert.ThrowawayCa;
+import io.hakit.test.CitrixSimulatorTest;
+import io.hakit.test.ThrowawayCa;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** {@code hakit render|plan|apply|audit --vendor citrix} against the simulator. */
+@CitrixSimulatorTest
 class CitrixCommandTest {
 
     private static final String CITRIX = "topologies/reference-citrix.yaml";
@@ -21,19 +22,13 @@ class CitrixCommandTest {
     @TempDir
     Path dir;
 
-    private CitrixSimulator sim;
+    CitrixSimulator sim;
     private Path key;
 
     @BeforeEach
     void start() throws Exception {
-        sim = CitrixSimulator.builder().start();
         key = Files.writeString(dir.resolve("lb.key"),
                 ThrowawayCa.create("cli test").issueServer("patientsecure.hospital.org").privateKeyPem());
-    }
-
-    @AfterEach
-    void stop() {
-        sim.close();
     }
 
     private CliRun run(String command, String... more) {

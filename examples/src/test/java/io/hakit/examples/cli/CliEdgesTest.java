@@ -3,6 +3,7 @@ package io.hakit.examples.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.hakit.f5.sim.F5Simulator;
+import io.hakit.test.F5SimulatorTest;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -21,6 +22,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * stack trace: a missing file, a directory, an unreadable certificate, a malformed URL, wrong
  * credentials, an unreachable device, a port in use.
  */
+@F5SimulatorTest
 class CliEdgesTest {
 
     private static final String TOPOLOGY = "topologies/reference-f5.yaml";
@@ -62,6 +64,9 @@ class CliEdgesTest {
         edges.add(new Edge("unreadable certificate", List.of("render", "--vendor", "f5", badCertTopology.toString())));
         edges.add(new Edge("unreadable --ca", List.of("health", "--ca", garbagePem.toString(), TOPOLOGY)));
         edges.add(new Edge("missing HL7 file", List.of("hl7", "send", "--endpoint", "127.0.0.1:1", missing.toString())));
+        Path hl7 = Files.writeString(dir.resolve("one.hl7"), "MSH|^~\\&|HIS|H|PS|H|20240101000000||ADT^A01|E1|P|2.5\rPID|1\r");
+        edges.add(new Edge("unreadable HL7 --ca", List.of("hl7", "send", "--endpoint", "127.0.0.1:1", "--ca",
+                garbagePem.toString(), hl7.toString())));
         for (String command : List.of("plan", "apply", "audit")) {
             edges.add(new Edge("missing file", device(command, "http://127.0.0.1:1", "PW", missing.toString())));
             edges.add(new Edge("directory", device(command, "http://127.0.0.1:1", "PW", dir.toString())));
@@ -88,16 +93,14 @@ class CliEdgesTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("commands")
-    void wrongCredentialsAreOneLineAndWriteNothing(String command) {
-        try (F5Simulator bigip = F5Simulator.builder().start()) {
-            CliRun run = CliRun.withEnv(ENV, device(command, bigip.url().toString(), "BAD", TOPOLOGY)
-                    .toArray(new String[0]));
+    void wrongCredentialsAreOneLineAndWriteNothing(String command, F5Simulator bigip) {
+        CliRun run = CliRun.withEnv(ENV, device(command, bigip.url().toString(), "BAD", TOPOLOGY)
+                .toArray(new String[0]));
 
-            assertThat(run.exitCode()).isEqualTo(2);
-            assertThat(run.err().lines().count()).as(run.err()).isEqualTo(1);
-            assertThat(run.err()).startsWith("hakit: ").doesNotContain("wrong-password");
-            assertThat(bigip.writeCount()).isZero();
-        }
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err().lines().count()).as(run.err()).isEqualTo(1);
+        assertThat(run.err()).startsWith("hakit: ").doesNotContain("wrong-password");
+        assertThat(bigip.writeCount()).isZero();
     }
 
     @ParameterizedTest(name = "{0}")

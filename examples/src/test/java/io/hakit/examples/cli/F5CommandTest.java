@@ -3,17 +3,20 @@ package io.hakit.examples.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.hakit.f5.sim.F5Simulator;
-import io.hakit.model.cert.ThrowawayCa;
+import io.hakit.model.Vendor;
+import io.hakit.test.F5SimulatorTest;
+import io.hakit.test.ThrowawayCa;
+import io.hakit.test.ThrowawayDeployment;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** hakit render|plan|apply|audit --vendor f5 / as3 against the F5 simulator. */
+@F5SimulatorTest
 class F5CommandTest {
 
     @TempDir
@@ -23,24 +26,10 @@ class F5CommandTest {
     Path lbKey;
 
     @BeforeEach
-    void start() throws IOException {
-        sim = F5Simulator.builder().start();
-        ThrowawayCa ca = ThrowawayCa.create("CLI Test CA");
-        ThrowawayCa.Issued lb = ca.issueServer("patientsecure.hospital.org", "patientsecurehl7.hospital.org");
-        Path certs = Files.createDirectories(dir.resolve("certs"));
-        Files.writeString(certs.resolve("lb.pem"), lb.chainPem());
-        Files.writeString(certs.resolve("app1.pem"), ca.issueServer("app1.hospital.org").chainPem());
-        Files.writeString(certs.resolve("app2.pem"), ca.issueServer("app2.hospital.org").chainPem());
-        Files.writeString(certs.resolve("hospital-ca.pem"), ca.certificatePem());
-        topology = dir.resolve("reference-f5.yaml");
-        Files.copy(Path.of("topologies/reference-f5.yaml"), topology);
-        lbKey = dir.resolve("lb.key");
-        Files.writeString(lbKey, lb.privateKeyPem());
-    }
-
-    @AfterEach
-    void stop() {
-        sim.close();
+    void write() {
+        ThrowawayDeployment reference = ThrowawayDeployment.write(Vendor.F5, dir);
+        topology = reference.topologyFile();
+        lbKey = reference.lbKey();
     }
 
     CliRun device(String command, String... more) {

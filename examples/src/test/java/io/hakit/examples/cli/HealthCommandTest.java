@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpsConfigurator;
 import com.sun.net.httpserver.HttpsServer;
-import io.hakit.model.cert.ThrowawayCa;
+import io.hakit.test.ThrowawayCa;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.BindException;
@@ -249,6 +249,45 @@ class HealthCommandTest {
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.err().strip().lines()).hasSize(1);
         assertThat(run.err()).contains("--resolve '" + APP1 + "=not-an-address'").contains("HOST=ADDR")
+                .doesNotContain("at io.hakit");
+    }
+
+    @Test
+    void connectToMapsPublishedPortsToWhereTheServersListen() throws IOException {
+        start(Answers.GOOD, Answers.GOOD, true);
+        int published = 443;
+        int publishedWeb = 8443;
+        int realIdentity = identityPort;
+        int realWeb = webPort;
+        identityPort = published;
+        webPort = publishedWeb;
+        String file = topology(0);
+        List<String> a = new ArrayList<>(List.of("health", "--ca", caFile().toString()));
+        for (String[] host : new String[][] {{APP1, APP1_IP}, {APP2, APP2_IP}, {LB, LB_IP}}) {
+            a.addAll(List.of("--connect-to", host[0] + ":" + published + ":" + host[1] + ":" + realIdentity,
+                    "--connect-to", host[0] + ":" + publishedWeb + ":" + host[1] + ":" + realWeb));
+        }
+        a.add(file);
+        identityPort = realIdentity;
+
+        CliRun run = CliRun.of(a.toArray(new String[0]));
+
+        assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
+        assertThat(run.out()).contains(APP1 + ":" + published).contains(LB + ":" + publishedWeb)
+                .contains("2 farm(s): 2 healthy, 0 degraded, 0 unhealthy");
+    }
+
+    @Test
+    void badConnectToValueExitsTwoWithOneLine() throws IOException {
+        identityPort = 7001;
+        webPort = 7002;
+        String file = topology(0);
+
+        CliRun run = CliRun.of("health", "--connect-to", APP1 + ":443:127.0.0.1", file);
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err().strip().lines()).hasSize(1);
+        assertThat(run.err()).contains("--connect-to '" + APP1 + ":443:127.0.0.1'").contains("HOST:PORT:ADDR:PORT")
                 .doesNotContain("at io.hakit");
     }
 

@@ -4,7 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.hakit.hl7.Ack;
 import io.hakit.hl7.AckCode;
+import io.hakit.hl7.Hl7Message;
+import io.hakit.hl7.MllpClient;
+import io.hakit.hl7.MllpEndpoint;
 import io.hakit.hl7.Hl7Handler;
 import io.hakit.hl7.MllpListener;
 import java.io.IOException;
@@ -155,6 +159,38 @@ class Hl7CommandTest {
             assertThat(files.map(p -> p.getFileName().toString()).sorted())
                     .containsExactly("000001-L1.hl7", "000002-L2.hl7");
         }
+    }
+
+    @Test
+    void listenTakesLimitsAndDeadlinesAndPrintsMessageContentEscaped() throws Exception {
+        int[] code = new int[1];
+        Thread listen = new Thread(() -> code[0] = run("hl7", "listen", "--port", "0", "--count", "1",
+                "--max-connections", "4", "--first-byte-timeout", "300ms", "--frame-timeout", "2s",
+                "--idle-timeout", "5s", "--max-frame-length", "300"));
+        listen.start();
+        int port = listeningPort();
+        // --first-byte-timeout: a client that says nothing is closed
+        try (java.net.Socket silent = new java.net.Socket(LOOPBACK, port)) {
+            silent.setSoTimeout(5000);
+            assertThat(silent.getInputStream().read()).isEqualTo(-1);
+        }
+        // --max-frame-length: an oversize message is answered AR naming the limit
+        try (MllpClient c = MllpClient.builder().endpoint(MllpEndpoint.of("127.0.0.1", port))
+                .ackTimeout(java.time.Duration.ofSeconds(5)).build()) {
+            Hl7Message big = Hl7Message.parse("MSH|^~\\&|A|B|C|D|20261125101500||ADT^A01|BIG1|P|2.5\rNTE|1||"
+                    + "x".repeat(400) + "\r");
+            Ack ar = c.send(big);
+            assertThat(ar.code()).isEqualTo(AckCode.AR);
+            assertThat(ar.text()).contains("maximum frame length of 300 bytes");
+        }
+        // a control ID carrying ANSI escapes is printed as visible escapes
+        try (MllpClient c = MllpClient.builder().endpoint(MllpEndpoint.of("127.0.0.1", port))
+                .ackTimeout(java.time.Duration.ofSeconds(5)).build()) {
+            c.send(Hl7Message.parse("MSH|^~\\&|A|B|C|D|20261125101500||ADT^A01|X\u001b[2J\u001b[31mRED|P|2.5\r"));
+        }
+        listen.join(10_000);
+        assertThat(code[0]).isZero();
+        assertThat(out.toString()).contains("received X\\x1B[2J\\x1B[31mRED").doesNotContain("\u001b");
     }
 
     @Test

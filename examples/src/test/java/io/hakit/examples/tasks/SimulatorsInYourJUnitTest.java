@@ -6,40 +6,40 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.hakit.f5.F5Adapter;
 import io.hakit.f5.sim.F5Simulator;
 import io.hakit.model.Deployment;
-import io.hakit.model.cert.ThrowawayCa;
+import io.hakit.model.Vendor;
 import io.hakit.model.plan.ApplyListener;
 import io.hakit.model.plan.ApplyResult;
-import io.hakit.model.topology.TopologyLoader;
-import java.nio.file.Files;
+import io.hakit.model.spi.DeviceTarget;
+import io.hakit.test.F5SimulatorTest;
+import io.hakit.test.ThrowawayDeployment;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Task: test your own automation against a simulator in JUnit, with no appliance: converge, inject a
- * fault, and check the device was left exactly as it was. The same works with {@code CitrixSimulator}.
+ * fault, and check the device was left exactly as it was. The same works with
+ * {@code @CitrixSimulatorTest} and {@code CitrixSimulator}. docs/testing.md shows the region between
+ * the tag comments; {@code TestingDocTest} keeps the two the same.
  */
+// tag::user-test[]
+@F5SimulatorTest(user = "automation", password = "s3cret")
 class SimulatorsInYourJUnitTest {
 
-    @TempDir
-    Path dir;
+    @Test
+    void aReadyAdapterPlansTheReferenceOnAnEmptyBigIp(F5Adapter adapter, @TempDir Path dir) {
+        Deployment deployment = ThrowawayDeployment.write(Vendor.F5, dir).deployment();
+
+        assertThat(adapter.plan(deployment).isEmpty()).isFalse();
+    }
 
     @Test
-    void aFailedCommitLeavesTheBigIpUntouchedAndTheNextRunConverges() throws Exception {
-        ThrowawayCa ca = ThrowawayCa.create("My test CA");
-        ThrowawayCa.Issued lb = ca.issueServer("patientsecure.hospital.org", "patientsecurehl7.hospital.org");
-        Path certs = Files.createDirectories(dir.resolve("certs"));
-        Files.writeString(certs.resolve("lb.pem"), lb.chainPem());
-        Files.writeString(certs.resolve("app1.pem"), ca.issueServer("app1.hospital.org").chainPem());
-        Files.writeString(certs.resolve("app2.pem"), ca.issueServer("app2.hospital.org").chainPem());
-        Files.writeString(certs.resolve("hospital-ca.pem"), ca.certificatePem());
-        Files.copy(Path.of("topologies/reference-f5.yaml"), dir.resolve("topology.yaml"));
-        Files.writeString(dir.resolve("lb.key"), lb.privateKeyPem());
-        Deployment deployment = TopologyLoader.load(dir.resolve("topology.yaml"));
-
-        try (F5Simulator bigip = F5Simulator.builder().credentials("automation", "s3cret").start();
-                F5Adapter hakit = F5Adapter.builder().url(bigip.url()).credentials("automation", "s3cret")
-                        .lbKey(dir.resolve("lb.key")).build()) {
+    void aFailedCommitLeavesTheBigIpUntouchedAndTheNextRunConverges(F5Simulator bigip, DeviceTarget target,
+            @TempDir Path dir) {
+        ThrowawayDeployment reference = ThrowawayDeployment.write(Vendor.F5, dir);   // certificates from a throwaway CA
+        Deployment deployment = reference.deployment();
+        try (F5Adapter hakit = F5Adapter.builder().url(target.url())
+                .credentials(target.user(), new String(target.password())).lbKey(reference.lbKey()).build()) {
             JsonNode before = bigip.snapshot();
             bigip.faults().failCommit("01070734:3: Configuration error: injected by the test");
 
@@ -55,3 +55,4 @@ class SimulatorsInYourJUnitTest {
         }
     }
 }
+// end::user-test[]

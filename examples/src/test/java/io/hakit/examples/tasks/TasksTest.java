@@ -8,7 +8,8 @@ import io.hakit.citrix.sim.CitrixSimulator;
 import io.hakit.hl7.AckCode;
 import io.hakit.hl7.Hl7Handler;
 import io.hakit.hl7.MllpListener;
-import io.hakit.model.cert.ThrowawayCa;
+import io.hakit.test.F5SimulatorTest;
+import io.hakit.test.ThrowawayCa;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.net.InetAddress;
@@ -20,6 +21,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Every runnable task example is compiled and run here, as a user would run it. */
+@F5SimulatorTest
 class TasksTest {
 
     @TempDir
@@ -95,18 +97,16 @@ class TasksTest {
     }
 
     @Test
-    void convergeBigIpThenAuditIt() throws Exception {
+    void convergeBigIpThenAuditIt(F5Simulator bigip) throws Exception {
         Path key = topology("f5");
-        try (F5Simulator bigip = F5Simulator.builder().start()) {
-            String out = run(() -> ConvergeBigIp.converge(bigip.url(), "admin", "admin", dir.resolve("topology.yaml"), key));
+        String out = run(() -> ConvergeBigIp.converge(bigip.url(), "admin", "admin", dir.resolve("topology.yaml"), key));
 
-            assertThat(out).contains("[1/").contains("Applied ").contains("second plan: 0 changes");
-            assertThat(bigip.transactionsCommitted()).isEqualTo(1);
-            assertThat(bigip.configSaves()).isEqualTo(1);
+        assertThat(out).contains("[1/").contains("Applied ").contains("second plan: 0 changes");
+        assertThat(bigip.transactionsCommitted()).isEqualTo(1);
+        assertThat(bigip.configSaves()).isEqualTo(1);
 
-            String audit = run(() -> AuditDevice.audit(bigip.url(), "admin", "admin"));
-            assertThat(audit).endsWith("0 error(s)\n");
-        }
+        String audit = run(() -> AuditDevice.audit(bigip.url(), "admin", "admin"));
+        assertThat(audit).endsWith("0 error(s)\n");
     }
 
     @Test
@@ -121,19 +121,17 @@ class TasksTest {
     }
 
     @Test
-    void auditOfAHandMadeBigIpNamesTheRule() throws Exception {
-        try (F5Simulator bigip = F5Simulator.builder().start()) {
-            bigip.create("/mgmt/tm/ltm/profile/tcp", java.util.Map.of("name", "short-idle", "partition", "Common",
-                    "idleTimeout", 300));
-            bigip.create("/mgmt/tm/ltm/pool", java.util.Map.of("name", "pool_web", "partition", "Common"));
-            bigip.create("/mgmt/tm/ltm/virtual", java.util.Map.of("name", "vs_web", "partition", "Common",
-                    "destination", "/Common/10.20.0.50:7002", "pool", "/Common/pool_web",
-                    "profiles", List.of(java.util.Map.of("name", "short-idle"))));
+    void auditOfAHandMadeBigIpNamesTheRule(F5Simulator bigip) throws Exception {
+        bigip.create("/mgmt/tm/ltm/profile/tcp", java.util.Map.of("name", "short-idle", "partition", "Common",
+                "idleTimeout", 300));
+        bigip.create("/mgmt/tm/ltm/pool", java.util.Map.of("name", "pool_web", "partition", "Common"));
+        bigip.create("/mgmt/tm/ltm/virtual", java.util.Map.of("name", "vs_web", "partition", "Common",
+                "destination", "/Common/10.20.0.50:7002", "pool", "/Common/pool_web",
+                "profiles", List.of(java.util.Map.of("name", "short-idle"))));
 
-            String audit = run(() -> AuditDevice.audit(bigip.url(), "admin", "admin"));
+        String audit = run(() -> AuditDevice.audit(bigip.url(), "admin", "admin"));
 
-            assertThat(audit).contains("F5-003");
-        }
+        assertThat(audit).contains("F5-003");
     }
 
     @Test

@@ -3,6 +3,8 @@ package io.hakit.citrix.internal;
 import io.hakit.citrix.NitroClient;
 import io.hakit.citrix.NitroObject;
 import io.hakit.citrix.NitroResource;
+import io.hakit.model.GuideConstants;
+import io.hakit.model.ops.OperationalState;
 import io.hakit.model.validate.Finding;
 import io.hakit.model.validate.Severity;
 import java.util.ArrayList;
@@ -22,9 +24,6 @@ import java.util.stream.Collectors;
  * member and a backup virtual server, never balanced). Stateless and thread-safe.
  */
 public final class CitrixAuditor {
-
-    /** The HL7 listener's port (the guide's default). */
-    public static final int HL7_PORT = 2244;
 
     private CitrixAuditor() {
     }
@@ -62,7 +61,7 @@ public final class CitrixAuditor {
             boolean isBackup = backups.contains(name);
             List<String> groups = vbinds.stream().filter(b -> b.name().equals(name))
                     .map(b -> b.string("servicegroupname").orElse("")).collect(Collectors.toList());
-            boolean hl7 = port == HL7_PORT || (isBackup && (type.equals("TCP") || type.equals("ANY")));
+            boolean hl7 = port == GuideConstants.HL7_PORT || (isBackup && (type.equals("TCP") || type.equals("ANY")));
             if (port == 0 && !isBackup) {
                 continue; // a non-addressable vserver that backs nothing up carries no traffic
             }
@@ -142,6 +141,11 @@ public final class CitrixAuditor {
                             + " bound", "bind an HTTP-ECV monitor (secure YES) from the guide's health test"));
                 }
             }
+        }
+        for (NitroObject m : members) {
+            m.string("state").filter(st -> !st.equalsIgnoreCase("ENABLED")).ifPresent(st -> out.add(
+                    OperationalState.warning(m.name(), m.string("servername").orElse("") + ":"
+                            + m.string("port").orElse(""), st)));
         }
         return out;
     }

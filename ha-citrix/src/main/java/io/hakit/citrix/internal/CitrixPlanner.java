@@ -6,11 +6,14 @@ import io.hakit.citrix.NitroClient;
 import io.hakit.citrix.NitroObject;
 import io.hakit.citrix.NitroResource;
 import io.hakit.model.Deployment;
+import io.hakit.model.Vendor;
 import io.hakit.model.plan.Change;
 import io.hakit.model.plan.ChangeOp;
 import io.hakit.model.plan.Conflict;
 import io.hakit.model.plan.Ownership;
 import io.hakit.model.plan.Plan;
+import io.hakit.model.ops.OperationalState;
+import io.hakit.model.validate.Finding;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
@@ -34,7 +37,9 @@ import java.util.Set;
  * have no comment, a name hakit gives) are changed or deleted. A foreign object with a name hakit needs is
  * a {@link Conflict} unless adopted; an attribute that NITRO cannot change in place is a conflict too; so is
  * the load balancer's certificate when the ADC lacks it and no key was given. Drift made on the device (a
- * member's weight or state, a monitor's settings, a removed binding, a deleted object) shows as changes.
+ * member's weight, a monitor's settings, a removed binding, a deleted object) shows as changes. A member's
+ * state (an operator's or {@code hakit drain}'s DISABLED) is operational, not drift: it is a warning
+ * ({@code OPS-001}) in {@link Plan#warnings()}, and a member bound again for another reason keeps it.
  * Immutable and thread-safe.
  */
 public final class CitrixPlanner {
@@ -116,7 +121,7 @@ public final class CitrixPlanner {
         Set<String> leaving = run.leaving();
         run.planDeletes(leaving, run.planStaleBindings(leaving));
         List<Change> changes = run.ordered();
-        return new Plan("citrix", changes, requests(changes, save), run.conflicts);
+        return new Plan(Vendor.CITRIX, changes, requests(changes, save), run.conflicts, run.warnings);
     }
 
     /**
@@ -132,6 +137,8 @@ public final class CitrixPlanner {
         final List<Change> unbinds = new ArrayList<>();
         final List<Change> deletes = new ArrayList<>();
         final List<Conflict> conflicts = new ArrayList<>();
+        /** Operational member state found (OPS-001): never drift, never changed. */
+        final List<Finding> warnings = new ArrayList<>();
         /** {@code type|name} of the objects this deployment owns (or will) on the ADC. */
         final Set<String> ours = new HashSet<>();
         /** {@code type|name} of every object the deployment needs. */
@@ -267,9 +274,20 @@ public final class CitrixPlanner {
                 NitroObject cur = currentBindings.get(key);
                 if (cur == null) {
                     forward.add(Change.bind(r.wireName(), want.name(), want.attributes()));
-                } else if (!differing(r, want, cur.attributes()).isEmpty()) {
+                    continue;
+                }
+                Map<String, Object> bind = want.attributes();
+                Optional<String> operational = operationalState(r, cur);
+                if (operational.isPresent()) {
+                    // an operator's (or hakit drain's) member state: reported, kept on a re-bind, never drift
+                    warnings.add(OperationalState.warning(want.name(), cur.string("servername").orElse("") + ":"
+                            + cur.string("port").orElse(""), operational.get()));
+                    bind = new LinkedHashMap<>(bind);
+                    bind.put("state", operational.get());
+                }
+                if (!differing(r, want, cur.attributes()).isEmpty()) {
                     unbinds.add(Change.unbind(r.wireName(), want.name(), bindingArgs(r, cur)));
-                    forward.add(Change.bind(r.wireName(), want.name(), want.attributes()));
+                    forward.add(Change.bind(r.wireName(), want.name(), bind));
                 }
             }
         }
@@ -433,6 +451,14 @@ public final class CitrixPlanner {
         return o.name().startsWith(CitrixRenderer.PREFIX);
     }
 
+    /** @return a member binding's state when it is not ENABLED (operational, OPS-001) */
+    private static Optional<String> operationalState(NitroResource r, NitroObject cur) {
+        if (r != NitroResource.SERVICEGROUP_MEMBER_BINDING) {
+            return Optional.empty();
+        }
+        return cur.string("state").filter(s -> !s.equalsIgnoreCase("ENABLED"));
+    }
+
     private static Map<String, Object> differing(NitroResource r, NitroObject want, Map<String, Object> read) {
         Map<String, Object> diff = new LinkedHashMap<>();
         Map<String, Object> w = want.attributes();
@@ -440,7 +466,7 @@ public final class CitrixPlanner {
             String k = e.getKey();
             if (k.equals(r.keyAttribute()) || r.bindKey().map(k::equals).orElse(false)
                     || (r == NitroResource.SSLCERTKEY && k.equals("bundle"))
-                    || (r == NitroResource.SERVICEGROUP_MEMBER_BINDING && k.equals("port"))) {
+                    || (r == NitroResource.SERVICEGROUP_MEMBER_BINDING && (k.equals("port") || k.equals("state")))) {
                 continue;
             }
             if (!Normalizer.same(r.wireName(), k, w, read)) {

@@ -9,6 +9,7 @@ import io.hakit.model.plan.ApplyListener;
 import io.hakit.model.validate.AuditReport;
 import io.hakit.model.validate.Finding;
 import io.hakit.model.validate.Severity;
+import io.hakit.test.CitrixSimulatorTest;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -16,14 +17,15 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+@CitrixSimulatorTest
 class AuditTest {
 
     @TempDir
     Path dir;
 
     @Test
-    void anAdcHakitConvergedPassesTheGuidesRules() {
-        try (CitrixSimulator sim = CitrixSimulator.builder().start(); CitrixAdapter adc = Fixtures.adapter(sim, dir)) {
+    void anAdcHakitConvergedPassesTheGuidesRules(CitrixSimulator sim) {
+        try (CitrixAdapter adc = Fixtures.adapter(sim, dir)) {
             io.hakit.model.Deployment d = Fixtures.reference();
             adc.apply(d, adc.plan(d), ApplyListener.NONE);
             AuditReport report = adc.audit(Optional.empty());
@@ -42,8 +44,8 @@ class AuditTest {
     }
 
     @Test
-    void aHandBuiltAdcWithEachGuideMistakeIsNamedByRule() {
-        try (CitrixSimulator sim = CitrixSimulator.builder().start(); CitrixAdapter adc = Fixtures.adapter(sim, dir)) {
+    void aHandBuiltAdcWithEachGuideMistakeIsNamedByRule(CitrixSimulator sim) {
+        try (CitrixAdapter adc = Fixtures.adapter(sim, dir)) {
             // CTX-001: a server added by IP address
             sim.add("server", Map.of("name", "10.1.1.11", "ipaddress", "10.1.1.11"));
             sim.add("server", Map.of("name", "app2.hospital.org", "domain", "app2.hospital.org"));

@@ -9,20 +9,21 @@ import io.hakit.model.Deployment;
 import io.hakit.model.plan.ApplyListener;
 import io.hakit.model.plan.ApplyResult;
 import io.hakit.model.plan.Plan;
+import io.hakit.test.CitrixSimulatorTest;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+@CitrixSimulatorTest
 class ReferenceApplyTest {
 
     @TempDir
     Path dir;
 
     @Test
-    void convergesTheReferenceDeploymentAndReplansEmpty() {
+    void convergesTheReferenceDeploymentAndReplansEmpty(CitrixSimulator sim) {
         Deployment d = Fixtures.reference();
-        try (CitrixSimulator sim = CitrixSimulator.builder().start();
-                CitrixAdapter adc = Fixtures.adapter(sim, dir)) {
+        try (CitrixAdapter adc = Fixtures.adapter(sim, dir)) {
             Plan plan = adc.plan(d);
             assertThat(plan.conflicts()).isEmpty();
             ApplyResult result = adc.apply(d, plan, ApplyListener.NONE);

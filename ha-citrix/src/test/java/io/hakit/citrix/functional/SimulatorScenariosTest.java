@@ -9,7 +9,7 @@ import io.hakit.citrix.CitrixAdapter;
 import io.hakit.citrix.Fixtures;
 import io.hakit.citrix.NitroResource;
 import io.hakit.citrix.sim.CitrixSimulator;
-import io.hakit.citrix.sim.RecordedRequest;
+import io.hakit.sim.RecordedRequest;
 import io.hakit.model.ConflictException;
 import io.hakit.model.DeviceException;
 import io.hakit.model.plan.ApplyListener;
@@ -18,16 +18,16 @@ import io.hakit.model.plan.Change;
 import io.hakit.model.plan.ChangeOp;
 import io.hakit.model.plan.Conflict;
 import io.hakit.model.plan.Plan;
+import io.hakit.test.CitrixSimulatorTest;
 import java.nio.file.Path;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+@CitrixSimulatorTest
 class SimulatorScenariosTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -36,17 +36,7 @@ class SimulatorScenariosTest {
     Path dir;
 
     private final io.hakit.model.Deployment reference = Fixtures.reference();
-    private CitrixSimulator sim;
-
-    @BeforeEach
-    void start() {
-        sim = CitrixSimulator.builder().start();
-    }
-
-    @AfterEach
-    void stop() {
-        sim.close();
-    }
+    CitrixSimulator sim;
 
     private ApplyResult converge() {
         try (CitrixAdapter adc = Fixtures.adapter(sim, dir)) {
@@ -251,7 +241,7 @@ class SimulatorScenariosTest {
     void aRenewedLbCertificateIsSwappedInPlaceKeepingItsBindings() {
         converge();
         long bound = sim.snapshot().path("sslvserver_sslcertkey_binding").size();
-        io.hakit.model.cert.ThrowawayCa.Issued renewed = io.hakit.model.cert.ThrowawayCa.create("renewal CA")
+        io.hakit.test.ThrowawayCa.Issued renewed = io.hakit.test.ThrowawayCa.create("renewal CA")
                 .issueServer("patientsecure.hospital.org");
         io.hakit.model.Deployment next = reference.copy(b -> b.loadBalancer(reference.loadBalancer()
                 .copy(l -> l.certificate(renewed.chain()))));
@@ -273,7 +263,7 @@ class SimulatorScenariosTest {
         assertThat(sim.requests()).noneMatch(q -> q.method().equals("DELETE") && q.path().contains("sslcertkey"));
         try (CitrixAdapter noKey = CitrixAdapter.builder().client(Fixtures.client(sim)).build()) {
             io.hakit.model.Deployment again = reference.copy(b -> b.loadBalancer(reference.loadBalancer()
-                    .copy(l -> l.certificate(io.hakit.model.cert.ThrowawayCa.create("third CA")
+                    .copy(l -> l.certificate(io.hakit.test.ThrowawayCa.create("third CA")
                             .issueServer("patientsecure.hospital.org").chain()))));
             assertThat(noKey.plan(again).conflicts()).extracting(Conflict::kind)
                     .containsExactly(Conflict.Kind.MISSING_KEY);

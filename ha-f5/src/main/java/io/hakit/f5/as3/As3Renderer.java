@@ -7,14 +7,12 @@ import io.hakit.f5.F5Renderer;
 import io.hakit.health.vendor.F5Monitor;
 import io.hakit.model.Deployment;
 import io.hakit.model.Farm;
+import io.hakit.model.GuideConstants;
 import io.hakit.model.ServiceMode;
 import io.hakit.model.Vip;
 import io.hakit.model.cert.CertificateChain;
+import io.hakit.model.cert.Pem;
 import io.hakit.model.plan.Ownership;
-import java.nio.charset.StandardCharsets;
-import java.security.cert.CertificateEncodingException;
-import java.security.cert.X509Certificate;
-import java.util.Base64;
 import java.util.Objects;
 
 /**
@@ -37,6 +35,7 @@ public final class As3Renderer {
     public static final String APPLICATION = "ps";
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String TCP_PROFILE = "tcp_" + GuideConstants.IDLE_TIMEOUT_SECONDS;
 
     private As3Renderer() {
     }
@@ -71,20 +70,20 @@ public final class As3Renderer {
         app.put("class", "Application");
         app.put("remark", marker);
 
-        ObjectNode tcp = app.putObject("tcp_1860");
+        ObjectNode tcp = app.putObject(TCP_PROFILE);
         tcp.put("class", "TCP_Profile");
-        tcp.put("idleTimeout", F5Renderer.TCP_IDLE_TIMEOUT_SECONDS);
+        tcp.put("idleTimeout", GuideConstants.IDLE_TIMEOUT_SECONDS);
         boolean anyTls = deployment.vips().stream().anyMatch(Vip::tls);
         if (anyTls) {
             CertificateChain lb = deployment.loadBalancer().certificate().orElseThrow(() -> new IllegalArgumentException(
                     "loadBalancer.certificate is required for the HTTPS services"));
             ObjectNode cert = app.putObject("lb_cert");
             cert.put("class", "Certificate");
-            cert.put("certificate", pem(lb.leaf()));
+            cert.put("certificate", Pem.write(lb.leaf()));
             cert.putObject("privateKey").put("bigip", "/Common/" + F5Renderer.LB_KEY);
             if (lb.certificates().size() > 1) {
                 StringBuilder chain = new StringBuilder();
-                lb.certificates().subList(1, lb.certificates().size()).forEach(c -> chain.append(pem(c)));
+                lb.certificates().subList(1, lb.certificates().size()).forEach(c -> chain.append(Pem.write(c)));
                 cert.put("chainCA", chain.toString());
             }
             ObjectNode serverTls = app.putObject("client_tls");
@@ -96,7 +95,7 @@ public final class As3Renderer {
                 ObjectNode bundle = app.putObject("trust_ca");
                 bundle.put("class", "CA_Bundle");
                 StringBuilder b = new StringBuilder();
-                deployment.trustCa().get().certificates().forEach(c -> b.append(pem(c)));
+                deployment.trustCa().get().certificates().forEach(c -> b.append(Pem.write(c)));
                 bundle.put("bundle", b.toString());
                 clientTls.put("validateCertificate", true);
                 clientTls.putObject("trustCA").put("use", "trust_ca");
@@ -148,7 +147,7 @@ public final class As3Renderer {
             service.putArray("virtualAddresses").add(address);
             service.put("virtualPort", vip.port());
             service.put("pool", base + "_pool");
-            service.putObject("profileTCP").put("use", "tcp_1860");
+            service.putObject("profileTCP").put("use", TCP_PROFILE);
             service.put("snat", "auto");
             ArrayNode persistence = service.putArray("persistenceMethods");
             if (vip.mode() == ServiceMode.FAILOVER) {
@@ -189,16 +188,6 @@ public final class As3Renderer {
 
     private static String id(String service) {
         return service.replace('-', '_');
-    }
-
-    private static String pem(X509Certificate c) {
-        try {
-            return "-----BEGIN CERTIFICATE-----\n"
-                    + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(c.getEncoded())
-                    + "\n-----END CERTIFICATE-----\n";
-        } catch (CertificateEncodingException e) {
-            throw new IllegalArgumentException("a certificate cannot be encoded", e);
-        }
     }
 
     @Override

@@ -5,12 +5,11 @@ import io.hakit.f5.F5Object;
 import io.hakit.f5.F5Renderer;
 import io.hakit.f5.F5Type;
 import io.hakit.model.Deployment;
+import io.hakit.model.GuideConstants;
+import io.hakit.model.cert.CertificateInspector;
 import io.hakit.model.validate.Finding;
 import io.hakit.model.validate.Severity;
-import java.security.cert.CertificateParsingException;
-import java.security.cert.X509Certificate;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -24,9 +23,6 @@ import java.util.TreeSet;
  * with no topology needed.
  */
 public final class Auditor {
-
-    /** The HL7 port. */
-    static final int HL7_PORT = 2244;
 
     private Auditor() {
     }
@@ -72,7 +68,7 @@ public final class Auditor {
             int port = F5Names.portOf(destination);
             String address = F5Names.addressOf(destination);
             String poolPath = v.attribute("pool").map(p -> F5Names.qualify(p.toString())).orElse("");
-            boolean hl7 = port == HL7_PORT || isHl7Pool(pools.get(poolPath));
+            boolean hl7 = port == GuideConstants.HL7_PORT || isHl7Pool(pools.get(poolPath));
             if (hl7) {
                 hl7Virtuals.add(v);
             } else {
@@ -97,10 +93,10 @@ public final class Auditor {
                 tcpName = profiles.contains("/Common/tcp") || profiles.isEmpty() ? "/Common/tcp (default 300 s)"
                         : "no TCP profile";
             }
-            if (idle < F5Renderer.TCP_IDLE_TIMEOUT_SECONDS) {
+            if (idle < GuideConstants.IDLE_TIMEOUT_SECONDS) {
                 out.add(new Finding("F5-003", Severity.ERROR, where, "virtual server " + v.fullPath() + " uses "
                         + tcpName + " with an idle time-out of " + idle + " s, under "
-                        + F5Renderer.TCP_IDLE_TIMEOUT_SECONDS + " s",
+                        + GuideConstants.IDLE_TIMEOUT_SECONDS + " s",
                         "use a TCP profile (defaults-from /Common/tcp) with idleTimeout >= 1860 (the Admin Console's "
                                 + "30-minute session plus a minute)"));
             }
@@ -192,7 +188,8 @@ public final class Auditor {
             }
         } else if (deployment.isPresent() && cert.name().equals(F5Renderer.LB_CERT)
                 && deployment.get().loadBalancer().certificate().isPresent()) {
-            names.addAll(dnsNames(deployment.get().loadBalancer().certificate().get().leaf()));
+            CertificateInspector.dnsNames(deployment.get().loadBalancer().certificate().get().leaf())
+                    .forEach(n -> names.add(n.toLowerCase(Locale.ROOT)));
         } else {
             out.add(new Finding("TLS-002", Severity.WARNING, where, "the BIG-IP reports no Subject Alternative Name for "
                     + "certificate " + cert.fullPath() + " (" + cert.attribute("subject").orElse("no subject") + ")",
@@ -207,36 +204,11 @@ public final class Auditor {
         }
         if (deployment.isPresent()) {
             String fqdn = deployment.get().loadBalancer().fqdn().toLowerCase(Locale.ROOT);
-            if (names.stream().noneMatch(n -> covers(n, fqdn))) {
+            if (names.stream().noneMatch(n -> CertificateInspector.nameCovers(n, fqdn))) {
                 out.add(new Finding("TLS-002", Severity.ERROR, where, "certificate " + cert.fullPath() + " names "
                         + names + " but not " + fqdn, "use a certificate whose SANs cover " + fqdn));
             }
         }
-    }
-
-    private static boolean covers(String san, String fqdn) {
-        if (san.startsWith("*.")) {
-            int dot = fqdn.indexOf('.');
-            return dot > 0 && fqdn.substring(dot).equals(san.substring(1));
-        }
-        return san.equals(fqdn);
-    }
-
-    private static List<String> dnsNames(X509Certificate c) {
-        List<String> names = new ArrayList<>();
-        try {
-            Collection<List<?>> alt = c.getSubjectAlternativeNames();
-            if (alt != null) {
-                for (List<?> entry : alt) {
-                    if (Integer.valueOf(2).equals(entry.get(0))) {
-                        names.add(entry.get(1).toString().toLowerCase(Locale.ROOT));
-                    }
-                }
-            }
-        } catch (CertificateParsingException e) {
-            return names;
-        }
-        return names;
     }
 
     private static Map<String, F5Object> byPath(List<F5Object> objects) {
@@ -264,7 +236,7 @@ public final class Auditor {
     }
 
     private static boolean isHl7Pool(F5Object pool) {
-        return members(pool).stream().anyMatch(m -> F5Names.portOf(String.valueOf(m.get("name"))) == HL7_PORT);
+        return members(pool).stream().anyMatch(m -> F5Names.portOf(String.valueOf(m.get("name"))) == GuideConstants.HL7_PORT);
     }
 
     private static String nodeOf(String member, String partition) {

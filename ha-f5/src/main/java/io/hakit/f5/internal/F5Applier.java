@@ -18,6 +18,7 @@ import io.hakit.model.Deployment;
 import io.hakit.model.HakitException;
 import io.hakit.model.TransportException;
 import io.hakit.model.cert.CertificateChain;
+import io.hakit.model.cert.Pem;
 import io.hakit.model.plan.ApplyListener;
 import io.hakit.model.plan.ApplyResult;
 import io.hakit.model.plan.Change;
@@ -342,18 +343,7 @@ public final class F5Applier {
     }
 
     private static byte[] pem(CertificateChain chain) {
-        StringBuilder b = new StringBuilder();
-        for (X509Certificate c : chain.certificates()) {
-            try {
-                b.append("-----BEGIN CERTIFICATE-----\n")
-                        .append(Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
-                                .encodeToString(c.getEncoded()))
-                        .append("\n-----END CERTIFICATE-----\n");
-            } catch (CertificateEncodingException e) {
-                throw new IllegalArgumentException("certificate of " + chain.source() + " cannot be encoded", e);
-            }
-        }
-        return b.toString().getBytes(StandardCharsets.US_ASCII);
+        return Pem.write(chain.certificates()).getBytes(StandardCharsets.US_ASCII);
     }
 
     private void syncAndWait(String group) {

@@ -3,6 +3,7 @@ package io.hakit.f5.internal;
 import io.hakit.f5.F5Object;
 import io.hakit.f5.F5Renderer;
 import io.hakit.f5.F5Type;
+import io.hakit.model.Vendor;
 import io.hakit.model.plan.Change;
 import io.hakit.model.plan.ChangeOp;
 import io.hakit.model.plan.Conflict;
@@ -122,7 +123,7 @@ public final class Planner {
             }
         }
         int requests = changes.isEmpty() ? 0 : changes.size() + uploads + fixedRequests;
-        return new Plan("f5", changes, requests, conflicts);
+        return new Plan(Vendor.F5, changes, requests, conflicts);
     }
 
     private static boolean stale(Optional<F5Object> current, Long want) {

@@ -8,7 +8,7 @@ import io.hakit.f5.BigIp;
 import io.hakit.f5.F5Adapter;
 import io.hakit.f5.F5Object;
 import io.hakit.f5.sim.F5Simulator;
-import io.hakit.f5.sim.RecordedRequest;
+import io.hakit.sim.RecordedRequest;
 import io.hakit.model.ConflictException;
 import io.hakit.model.Deployment;
 import io.hakit.model.HakitException;
@@ -437,7 +437,7 @@ class F5AdapterSimulatorTest {
     @Test
     void aRenewedLoadBalancerCertificateIsReplacedWithItsKeyInTheSameTransaction() throws Exception {
         converge(b -> { });
-        io.hakit.model.cert.ThrowawayCa.Issued renewed = SimFixtures.CA.issue(s -> s
+        io.hakit.test.ThrowawayCa.Issued renewed = SimFixtures.CA.issue(s -> s
                 .commonName("patientsecure.hospital.org").dnsNames("patientsecure.hospital.org")
                 .validity(java.time.Instant.now().minusSeconds(60), java.time.Instant.now().plus(Duration.ofDays(400))));
         java.nio.file.Files.writeString(dir.resolve("certs/lb.pem"), renewed.chainPem());

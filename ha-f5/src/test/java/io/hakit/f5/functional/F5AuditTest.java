@@ -9,31 +9,21 @@ import io.hakit.model.plan.ApplyListener;
 import io.hakit.model.validate.AuditReport;
 import io.hakit.model.validate.Finding;
 import io.hakit.model.validate.Severity;
+import io.hakit.test.F5SimulatorTest;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** hakit audit --vendor f5: what is really on the BIG-IP, judged by the guide's rules. */
+@F5SimulatorTest
 class F5AuditTest {
 
     @TempDir
     Path dir;
     F5Simulator sim;
-
-    @BeforeEach
-    void start() {
-        sim = F5Simulator.builder().start();
-    }
-
-    @AfterEach
-    void stop() {
-        sim.close();
-    }
 
     F5Adapter adapter() {
         return F5Adapter.builder().url(sim.url()).credentials("admin", "admin").lbKey(SimFixtures.lbKey(dir)).build();

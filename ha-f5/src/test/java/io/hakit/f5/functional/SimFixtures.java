@@ -1,46 +1,43 @@
 package io.hakit.f5.functional;
 
 import io.hakit.model.Deployment;
-import io.hakit.model.cert.ThrowawayCa;
-import io.hakit.model.topology.TopologyLoader;
+import io.hakit.model.Vendor;
+import io.hakit.test.ReferenceTopologies;
+import io.hakit.test.ThrowawayCa;
+import io.hakit.test.ThrowawayDeployment;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 
-/** The reference F5 topology with certificates (and the LB key) made by a throwaway CA in a temp folder. */
+/** The reference F5 topology with one set of throwaway-CA certificates per run, written where a test wants it. */
 public final class SimFixtures {
 
-    public static final ThrowawayCa CA = ThrowawayCa.create("Hospital Test CA");
-    public static final ThrowawayCa.Issued LB = CA.issueServer("patientsecure.hospital.org", "patientsecurehl7.hospital.org");
-    public static final ThrowawayCa.Issued APP1 = CA.issueServer("app1.hospital.org");
-    public static final ThrowawayCa.Issued APP2 = CA.issueServer("app2.hospital.org");
+    private static final ThrowawayDeployment SHARED = shared();
+
+    public static final ThrowawayCa CA = SHARED.ca();
+    public static final ThrowawayCa.Issued LB = SHARED.lb();
 
     private SimFixtures() {
     }
 
-    public static String referenceYaml() {
+    private static ThrowawayDeployment shared() {
         try {
-            return Files.readString(Path.of("../examples/topologies/reference-f5.yaml"));
+            Path dir = Files.createTempDirectory("hakit-f5-fixtures");
+            dir.toFile().deleteOnExit();
+            return ThrowawayDeployment.write(Vendor.F5, dir);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
+    public static String referenceYaml() {
+        return ReferenceTopologies.yaml(Vendor.F5);
+    }
+
     public static Deployment deployment(Path dir, String yaml) {
-        try {
-            Path certs = Files.createDirectories(dir.resolve("certs"));
-            Files.writeString(certs.resolve("lb.pem"), LB.chainPem());
-            Files.writeString(certs.resolve("app1.pem"), APP1.chainPem());
-            Files.writeString(certs.resolve("app2.pem"), APP2.chainPem());
-            Files.writeString(certs.resolve("hospital-ca.pem"), CA.certificatePem());
-            Path file = dir.resolve("topology.yaml");
-            Files.writeString(file, yaml);
-            return TopologyLoader.load(file);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return SHARED.rewrite(yaml, dir).deployment();
     }
 
     public static Deployment reference(Path dir) {
@@ -49,9 +46,7 @@ public final class SimFixtures {
 
     public static Path lbKey(Path dir) {
         try {
-            Path key = dir.resolve("lb.key");
-            Files.write(key, LB.privateKeyPem().getBytes(StandardCharsets.US_ASCII));
-            return key;
+            return Files.copy(SHARED.lbKey(), dir.resolve("lb.key"), StandardCopyOption.REPLACE_EXISTING);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -1,5 +1,6 @@
 package io.hakit.health.internal;
 
+import io.hakit.health.ConnectTo;
 import io.hakit.health.HostResolver;
 import io.hakit.health.ProbeOutcome;
 import io.hakit.model.tls.CertificateProblem;
@@ -9,6 +10,7 @@ import io.hakit.model.HealthTest;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.NoRouteToHostException;
 import java.net.SocketException;
 import java.net.SocketTimeoutException;
@@ -18,6 +20,7 @@ import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -82,10 +85,12 @@ public final class ProbeClient implements AutoCloseable {
     private final Duration connectTimeout;
     private final int maxBodyBytes;
     private final HostResolver resolver;
+    private final List<ConnectTo> connectTo;
 
     /**
      * @param sslContext the client TLS context
      * @param resolver maps host names to addresses
+     * @param connectTo host and port mappings tried before the resolver
      * @param connectTimeout TCP connect and TLS handshake time-out
      * @param maxConnections pooled connections in total
      * @param maxConnectionsPerTarget pooled connections per target
@@ -93,18 +98,19 @@ public final class ProbeClient implements AutoCloseable {
      * @param maxBodyBytes how much of a body is read for the response match
      * @param userAgent the User-Agent header
      */
-    public ProbeClient(SSLContext sslContext, HostResolver resolver, Duration connectTimeout, int maxConnections,
+    public ProbeClient(SSLContext sslContext, HostResolver resolver, List<ConnectTo> connectTo, Duration connectTimeout, int maxConnections,
             int maxConnectionsPerTarget, int ioThreads, int maxBodyBytes, String userAgent) {
         this.connectTimeout = connectTimeout;
         this.maxBodyBytes = maxBodyBytes;
         this.resolver = resolver;
+        this.connectTo = List.copyOf(connectTo);
         ClientTlsStrategyBuilder tls = ClientTlsStrategyBuilder.create().setSslContext(sslContext)
                 .setHostVerificationPolicy(HostnameVerificationPolicy.CLIENT)
                 .setHostnameVerifier(new DefaultHostnameVerifier())
                 .setSslBufferMode(SSLBufferMode.DYNAMIC); // idle kept-alive connections release their TLS buffers
         PoolingAsyncClientConnectionManager cm = PoolingAsyncClientConnectionManagerBuilder.create()
                 .setTlsStrategy(tls.buildAsync())
-                .setDnsResolver(new ResolverAdapter(resolver))
+                .setDnsResolver(new ResolverAdapter(resolver, this.connectTo))
                 .setMaxConnTotal(maxConnections)
                 .setMaxConnPerRoute(maxConnectionsPerTarget)
                 .setDefaultConnectionConfig(ConnectionConfig.custom()
@@ -300,6 +306,11 @@ public final class ProbeClient implements AutoCloseable {
 
     /** The target, and the address it was resolved to when it is a name: {@code app1.hospital.org:7001 at 10.0.0.11}. */
     private String where(ProbeTarget target) {
+        Optional<ConnectTo> mapped = mapping(connectTo, target.host(), target.port());
+        if (mapped.isPresent()) {
+            return target + " at " + mapped.get().destination().getAddress().getHostAddress() + ":"
+                    + mapped.get().addressPort();
+        }
         if (IpLiterals.parse(target.host()).isPresent()) {
             return target.toString();
         }
@@ -418,12 +429,40 @@ public final class ProbeClient implements AutoCloseable {
         }
     }
 
-    /** Adapts a {@link HostResolver} to HttpClient's resolver interface. */
+    private static Optional<ConnectTo> mapping(List<ConnectTo> connectTo, String host, int port) {
+        for (ConnectTo c : connectTo) {
+            if (c.matches(host, port)) {
+                return Optional.of(c);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * Adapts a {@link HostResolver} and the connect-to mappings to HttpClient's resolver interface.
+     * HttpClient asks {@link #resolve(String, int)} for the socket addresses of a route's host and
+     * port; the TLS layer and the request keep the route's own host name and port.
+     */
     private static final class ResolverAdapter implements DnsResolver {
         private final HostResolver resolver;
+        private final List<ConnectTo> connectTo;
 
-        ResolverAdapter(HostResolver resolver) {
+        ResolverAdapter(HostResolver resolver, List<ConnectTo> connectTo) {
             this.resolver = resolver;
+            this.connectTo = connectTo;
+        }
+
+        @Override
+        public List<InetSocketAddress> resolve(String host, int port) throws UnknownHostException {
+            Optional<ConnectTo> mapped = mapping(connectTo, host, port);
+            if (mapped.isPresent()) {
+                return List.of(mapped.get().destination());
+            }
+            List<InetSocketAddress> out = new ArrayList<>();
+            for (InetAddress a : resolve(host)) {
+                out.add(new InetSocketAddress(a, port));
+            }
+            return out;
         }
 
         @Override

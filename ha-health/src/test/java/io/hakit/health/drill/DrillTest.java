@@ -12,7 +12,7 @@ import io.hakit.model.Server;
 import io.hakit.model.Service;
 import io.hakit.model.ServiceType;
 import io.hakit.model.Vendor;
-import io.hakit.model.cert.ThrowawayCa;
+import io.hakit.test.ThrowawayCa;
 import io.hakit.model.ops.DeviceMember;
 import io.hakit.model.ops.DrainOptions;
 import io.hakit.model.ops.DrainResult;

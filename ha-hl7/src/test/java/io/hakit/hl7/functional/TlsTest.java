@@ -10,15 +10,15 @@ import io.hakit.hl7.MllpListener;
 import io.hakit.hl7.MllpTransportException;
 import io.hakit.hl7.TestMessages;
 import io.hakit.hl7.TestNet;
+import io.hakit.model.tls.TlsSettings;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyStore;
+import java.security.cert.X509Certificate;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
-import javax.net.ssl.KeyManagerFactory;
-import javax.net.ssl.SSLContext;
-import javax.net.ssl.TrustManagerFactory;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -48,20 +48,12 @@ class TlsTest {
         }
     }
 
-    static SSLContext serverContext() throws Exception {
-        KeyManagerFactory kmf = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
-        kmf.init(keyStore, PASSWORD);
-        SSLContext ctx = SSLContext.getInstance("TLS");
-        ctx.init(kmf.getKeyManagers(), null, null);
-        return ctx;
+    static TlsSettings serverContext() {
+        return TlsSettings.builder().clientCertificate(keyStore, PASSWORD).build();
     }
 
-    static SSLContext clientContext() throws Exception {
-        TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-        tmf.init(keyStore);
-        SSLContext ctx = SSLContext.getInstance("TLS");
-        ctx.init(null, tmf.getTrustManagers(), null);
-        return ctx;
+    static TlsSettings clientContext() throws Exception {
+        return TlsSettings.builder().trust(List.of((X509Certificate) keyStore.getCertificate("server"))).build();
     }
 
     @Test
@@ -84,5 +76,11 @@ class TlsTest {
                     .isInstanceOf(MllpTransportException.class)
                     .hasMessageContaining("other.test.local");
         }
+    }
+
+    @Test
+    void aListenerRefusesTlsSettingsWithoutACertificateToPresent() throws Exception {
+        assertThatThrownBy(() -> TestNet.listener().tls(clientContext()))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("presents a certificate");
     }
 }

@@ -4,6 +4,7 @@ import io.hakit.iis.ArrConfig;
 import io.hakit.iis.RewriteRule;
 import io.hakit.iis.SiteBinding;
 import io.hakit.iis.WebFarm;
+import io.hakit.model.Vendor;
 import io.hakit.model.plan.Change;
 import io.hakit.model.plan.ChangeOp;
 import io.hakit.model.plan.Conflict;
@@ -26,8 +27,8 @@ import java.util.Optional;
  */
 public final class ArrPlanner {
 
-    /** The vendor key in plans. */
-    public static final String VENDOR = "iis";
+    /** The vendor of its plans. */
+    public static final Vendor VENDOR = Vendor.IIS;
     /** What an update shows for an attribute that goes away (a member hakit does not list). */
     public static final String REMOVED = "(removed)";
 

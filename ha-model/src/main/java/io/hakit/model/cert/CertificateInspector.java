@@ -40,6 +40,18 @@ public final class CertificateInspector {
      * @return its DNS and IP subject alternative names, in order
      */
     public static List<String> subjectAlternativeNames(X509Certificate cert) {
+        return names(cert, true);
+    }
+
+    /**
+     * @param cert a certificate
+     * @return its DNS subject alternative names only, in order (no IP addresses)
+     */
+    public static List<String> dnsNames(X509Certificate cert) {
+        return names(cert, false);
+    }
+
+    private static List<String> names(X509Certificate cert, boolean withIp) {
         Objects.requireNonNull(cert, "cert");
         List<String> names = new ArrayList<>();
         try {
@@ -47,7 +59,7 @@ public final class CertificateInspector {
             if (sans != null) {
                 for (List<?> san : sans) {
                     int kind = (Integer) san.get(0);
-                    if (kind == SAN_DNS || kind == SAN_IP) {
+                    if (kind == SAN_DNS || (withIp && kind == SAN_IP)) {
                         names.add(String.valueOf(san.get(1)));
                     }
                 }
@@ -68,18 +80,28 @@ public final class CertificateInspector {
      * @return whether a SAN covers it
      */
     public static boolean covers(X509Certificate cert, String host) {
-        String wanted = normalize(host);
-        for (String san : subjectAlternativeNames(cert)) {
-            String name = normalize(san);
-            if (name.equals(wanted)) {
-                return true;
-            }
-            if (name.startsWith("*.") && wanted.indexOf('.') > 0
-                    && wanted.substring(wanted.indexOf('.')).equals(name.substring(1))) {
-                return true;
-            }
+        Objects.requireNonNull(host, "host");
+        return subjectAlternativeNames(cert).stream().anyMatch(san -> nameCovers(san, host));
+    }
+
+    /**
+     * Whether one subject alternative name covers a host name, by the rule of
+     * {@link #covers(X509Certificate, String)}: equal ignoring case and a trailing dot, or a
+     * wildcard {@code *.example.org} standing for exactly one left-most label.
+     *
+     * @param san a subject alternative name, e.g. {@code *.hospital.org}
+     * @param host a host name or IP address
+     * @return whether {@code san} covers {@code host}
+     */
+    public static boolean nameCovers(String san, String host) {
+        Objects.requireNonNull(san, "san");
+        String wanted = normalize(Objects.requireNonNull(host, "host"));
+        String name = normalize(san);
+        if (name.equals(wanted)) {
+            return true;
         }
-        return false;
+        return name.startsWith("*.") && wanted.indexOf('.') > 0
+                && wanted.substring(wanted.indexOf('.')).equals(name.substring(1));
     }
 
     private static String normalize(String name) {

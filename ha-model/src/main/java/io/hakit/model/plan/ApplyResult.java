@@ -88,7 +88,7 @@ public record ApplyResult(Plan plan, Outcome outcome, List<Change> applied, List
     public String summary() {
         switch (outcome) {
             case NOTHING_TO_DO:
-                return "Nothing to do: the " + plan.vendor() + " configuration already matches (0 writes).";
+                return "Nothing to do: the " + plan.vendor().key() + " configuration already matches (0 writes).";
             case APPLIED:
                 return "Applied " + applied.size() + (applied.size() == 1 ? " change" : " changes") + " in "
                         + requests + (requests == 1 ? " request" : " requests") + " (" + writes + " writes).";
@@ -110,7 +110,7 @@ public record ApplyResult(Plan plan, Outcome outcome, List<Change> applied, List
      */
     public String toJson() {
         ObjectNode root = JSON.createObjectNode();
-        root.put("vendor", plan.vendor());
+        root.put("vendor", plan.vendor().key());
         root.put("outcome", outcome.key());
         root.put("applied", applied.size());
         root.put("rolledBack", rolledBack.size());

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.hakit.model.Vendor;
+import io.hakit.model.validate.Finding;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -13,13 +15,16 @@ import java.util.Objects;
  * every adapter plans into this. An empty plan means the device already matches.
  * Immutable and thread-safe.
  *
- * @param vendor the target, e.g. {@code citrix}, {@code f5}, {@code iis}
+ * @param vendor the target; written in JSON and text by its key, e.g. {@code citrix}
  * @param changes the changes, in the order they must be applied
  * @param requests how many device requests applying the plan takes
  * @param conflicts what stops the plan from being applied (foreign objects in the way, a missing
  *     key); empty when it can be applied
+ * @param warnings what is not a change but worth knowing: operational member state (an operator's drained or
+ *     disabled member, {@code OPS-001}: high availability reduced), which apply never changes
  */
-public record Plan(String vendor, List<Change> changes, int requests, List<Conflict> conflicts) {
+public record Plan(Vendor vendor, List<Change> changes, int requests, List<Conflict> conflicts,
+        List<Finding> warnings) {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -34,6 +39,32 @@ public record Plan(String vendor, List<Change> changes, int requests, List<Confl
             throw new IllegalArgumentException("requests (" + requests + ") must not be negative");
         }
         conflicts = List.copyOf(conflicts);
+        warnings = List.copyOf(warnings);
+    }
+
+    /**
+     * A plan with no warnings.
+     *
+     * @param vendor the target
+     * @param changes the changes, in order
+     * @param requests how many device requests applying it takes
+     * @param conflicts what stops it from being applied
+     */
+    public Plan(Vendor vendor, List<Change> changes, int requests, List<Conflict> conflicts) {
+        this(vendor, changes, requests, conflicts, List.of());
+    }
+
+    /**
+     * @param more warnings to add
+     * @return this plan with {@code more} added to its warnings
+     */
+    public Plan withWarnings(List<Finding> more) {
+        if (more.isEmpty()) {
+            return this;
+        }
+        List<Finding> all = new java.util.ArrayList<>(warnings);
+        all.addAll(more);
+        return new Plan(vendor, changes, requests, conflicts, all);
     }
 
     /**
@@ -43,7 +74,7 @@ public record Plan(String vendor, List<Change> changes, int requests, List<Confl
      * @param changes the changes, in order
      * @param requests how many device requests applying it takes
      */
-    public Plan(String vendor, List<Change> changes, int requests) {
+    public Plan(Vendor vendor, List<Change> changes, int requests) {
         this(vendor, changes, requests, List.of());
     }
 
@@ -56,7 +87,7 @@ public record Plan(String vendor, List<Change> changes, int requests, List<Confl
      * @param vendor the target
      * @return a plan with nothing to do
      */
-    public static Plan empty(String vendor) {
+    public static Plan empty(Vendor vendor) {
         return new Plan(vendor, List.of(), 0);
     }
 
@@ -81,8 +112,12 @@ public record Plan(String vendor, List<Change> changes, int requests, List<Confl
      */
     public String toText() {
         StringBuilder b = new StringBuilder();
+        for (Finding w : warnings) {
+            b.append("warning ").append(w.rule()).append(' ').append(w.path()).append(": ").append(w.message())
+                    .append('\n');
+        }
         if (isEmpty()) {
-            return "No changes: the " + vendor + " configuration already matches the topology.\n";
+            return b + "No changes: the " + vendor.key() + " configuration already matches the topology.\n";
         }
         for (Change c : changes) {
             b.append(symbol(c.op())).append(' ').append(c.type()).append(' ').append(c.name()).append('\n');
@@ -136,7 +171,7 @@ public record Plan(String vendor, List<Change> changes, int requests, List<Confl
      */
     public String toJson() {
         ObjectNode root = JSON.createObjectNode();
-        root.put("vendor", vendor);
+        root.put("vendor", vendor.key());
         ArrayNode list = root.putArray("changes");
         for (Change c : changes) {
             ObjectNode n = list.addObject();
@@ -151,6 +186,12 @@ public record Plan(String vendor, List<Change> changes, int requests, List<Confl
         for (Conflict c : conflicts) {
             blocked.addObject().put("kind", c.kind().key()).put("type", c.type()).put("name", c.name())
                     .put("message", c.message());
+        }
+        if (!warnings.isEmpty()) {
+            ArrayNode ws = root.putArray("warnings");
+            for (Finding w : warnings) {
+                ws.addObject().put("rule", w.rule()).put("severity", w.severity().key()).put("path", w.path()).put("message", w.message()).put("hint", w.hint());
+            }
         }
         try {
             return JSON.writerWithDefaultPrettyPrinter().writeValueAsString(root);

@@ -4,3 +4,5 @@
  * and an {@link io.hakit.model.plan.ApplyResult}; the command line prints them the same way.
  */
 package io.hakit.model.plan;
+
+import io.hakit.model.Vendor;

@@ -3,6 +3,7 @@ package io.hakit.model.validate;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.hakit.model.Vendor;
 import io.hakit.model.plan.Change;
 import io.hakit.model.plan.Plan;
 import java.io.IOException;
@@ -53,25 +54,25 @@ public final class AuditReport {
     private final Source source;
     private final Scope scope;
     private final List<String> outOfScope;
-    private final String vendor;
+    private final Vendor vendor;
     private final ValidationReport report;
     private final Optional<Plan> drift;
 
     /**
      * An audit that judged every object ({@link Scope#ALL}), so nothing is out of scope.
      *
-     * @param vendor the vendor key, e.g. {@code citrix}
+     * @param vendor the vendor (written in JSON and text by its key, e.g. {@code citrix})
      * @param source where the configuration came from
      * @param findings what the guide's rules found
      * @param drift the plan against the topology, when one was given
      * @throws NullPointerException naming a null argument
      */
-    public AuditReport(String vendor, Source source, List<Finding> findings, Optional<Plan> drift) {
+    public AuditReport(Vendor vendor, Source source, List<Finding> findings, Optional<Plan> drift) {
         this(vendor, source, Scope.ALL, findings, drift, List.of());
     }
 
     /**
-     * @param vendor the vendor key, e.g. {@code citrix}
+     * @param vendor the vendor (written in JSON and text by its key, e.g. {@code citrix})
      * @param source where the configuration came from
      * @param scope which objects were judged
      * @param findings what the guide's rules found
@@ -80,7 +81,7 @@ public final class AuditReport {
      *     {@code webFarm Intranet Farm}
      * @throws NullPointerException naming a null argument
      */
-    public AuditReport(String vendor, Source source, Scope scope, List<Finding> findings, Optional<Plan> drift,
+    public AuditReport(Vendor vendor, Source source, Scope scope, List<Finding> findings, Optional<Plan> drift,
             List<String> outOfScope) {
         this.vendor = Objects.requireNonNull(vendor, "vendor");
         this.source = Objects.requireNonNull(source, "source");
@@ -100,8 +101,8 @@ public final class AuditReport {
         return outOfScope;
     }
 
-    /** @return the vendor key */
-    public String vendor() {
+    /** @return the vendor */
+    public Vendor vendor() {
         return vendor;
     }
 
@@ -155,7 +156,7 @@ public final class AuditReport {
         try {
             ObjectNode root = (ObjectNode) JSON.readTree(report.toJson());
             root.put("source", source.key());
-            root.put("vendor", vendor);
+            root.put("vendor", vendor.key());
             root.put("scope", scope.key());
             root.put("outOfScope", outOfScope.size());
             outOfScope.forEach(root.putArray("outOfScopeObjects")::add);
@@ -190,7 +191,7 @@ public final class AuditReport {
      */
     public String toText(boolean verbose) {
         StringBuilder b = new StringBuilder();
-        b.append("Audit of the ").append(vendor).append(' ').append(source.key()).append(": ")
+        b.append("Audit of the ").append(vendor.key()).append(' ').append(source.key()).append(": ")
                 .append(report.errors()).append(" errors, ").append(report.warnings()).append(" warnings, ")
                 .append(report.infos()).append(" infos\n");
         b.append("Scope: ").append(scope.key());
@@ -233,7 +234,7 @@ public final class AuditReport {
 
     @Override
     public String toString() {
-        return "AuditReport[" + vendor + " " + source.key() + ", scope " + scope.key() + ", " + report.errors()
+        return "AuditReport[" + vendor.key() + " " + source.key() + ", scope " + scope.key() + ", " + report.errors()
                 + " errors, " + driftChanges().size() + " drift, " + outOfScope.size() + " out of scope]";
     }
 }

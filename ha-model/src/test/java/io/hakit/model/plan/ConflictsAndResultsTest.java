@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.hakit.model.Vendor;
 import io.hakit.model.validate.AuditReport;
 import io.hakit.model.validate.Finding;
 import io.hakit.model.validate.Severity;
@@ -23,7 +24,7 @@ class ConflictsAndResultsTest {
 
     @Test
     void aPlanWithAConflictIsNotEmptyAndNotApplicable() throws Exception {
-        Plan plan = new Plan("citrix", List.of(), 0,
+        Plan plan = new Plan(Vendor.CITRIX, List.of(), 0,
                 List.of(Conflict.foreign("lbvserver", "ps_web_7002", "made by hand")));
 
         assertThat(plan.isEmpty()).isFalse();
@@ -59,7 +60,7 @@ class ConflictsAndResultsTest {
 
     @Test
     void applyJsonHasDesignsKeysAndEachChangesStatus() throws Exception {
-        Plan plan = new Plan("citrix", List.of(CREATE, BIND), 2);
+        Plan plan = new Plan(Vendor.CITRIX, List.of(CREATE, BIND), 2);
         ApplyResult rolledBack = new ApplyResult(plan, ApplyResult.Outcome.ROLLED_BACK, List.of(), List.of(CREATE),
                 3, Optional.of("POST /nitro/v1/config/lbvserver_servicegroup_binding failed with HTTP 599"), 7);
 
@@ -78,7 +79,7 @@ class ConflictsAndResultsTest {
 
     @Test
     void anUnchangedApplySaysZeroWrites() throws Exception {
-        ApplyResult r = new ApplyResult(Plan.empty("f5"), ApplyResult.Outcome.NOTHING_TO_DO, List.of(), List.of(),
+        ApplyResult r = new ApplyResult(Plan.empty(Vendor.F5), ApplyResult.Outcome.NOTHING_TO_DO, List.of(), List.of(),
                 0, Optional.empty(), 4);
 
         assertThat(JSON.readTree(r.toJson()).get("outcome").asText()).isEqualTo("unchanged");
@@ -90,8 +91,8 @@ class ConflictsAndResultsTest {
     void auditJsonIsValidatesShapeWithSourceAndDrift() throws Exception {
         Finding f = new Finding("ARR-002", Severity.ERROR, "webFarms/PatientSecure Web Services",
                 "SSL offloading is on", "turn it off");
-        AuditReport report = new AuditReport("iis", AuditReport.Source.FILE, List.of(f),
-                Optional.of(new Plan("iis", List.of(CREATE), 0)));
+        AuditReport report = new AuditReport(Vendor.IIS, AuditReport.Source.FILE, List.of(f),
+                Optional.of(new Plan(Vendor.IIS, List.of(CREATE), 0)));
 
         JsonNode json = JSON.readTree(report.toJson());
 
@@ -105,7 +106,7 @@ class ConflictsAndResultsTest {
 
     @Test
     void anAuditWithoutTopologyHasNoDriftKey() throws Exception {
-        AuditReport report = new AuditReport("citrix", AuditReport.Source.DEVICE, List.of(), Optional.empty());
+        AuditReport report = new AuditReport(Vendor.CITRIX, AuditReport.Source.DEVICE, List.of(), Optional.empty());
 
         assertThat(JSON.readTree(report.toJson()).has("drift")).isFalse();
         assertThat(report.isClean()).isTrue();

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.hakit.model.Vendor;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,7 +15,7 @@ class PlanTest {
 
     @Test
     void anEmptyPlanSaysTheDeviceMatches() {
-        Plan plan = Plan.empty("citrix");
+        Plan plan = Plan.empty(Vendor.CITRIX);
 
         assertThat(plan.isEmpty()).isTrue();
         assertThat(plan.toText()).contains("No changes").contains("citrix");
@@ -37,7 +38,7 @@ class PlanTest {
 
     @Test
     void textShowsEveryChangeAndASummary() {
-        Plan plan = new Plan("citrix", List.of(
+        Plan plan = new Plan(Vendor.CITRIX, List.of(
                 Change.create("servicegroup", "ps-web", Map.of("servicetype", "SSL")),
                 Change.update("lbvserver", "ps-web", Map.of("timeout", 2), Map.of("timeout", 10)),
                 Change.bind("lbvserver_servicegroup_binding", "ps-web", Map.of("servicegroupname", "ps-web")),
@@ -54,7 +55,7 @@ class PlanTest {
 
     @Test
     void jsonHasTheContractShape() throws Exception {
-        Plan plan = new Plan("f5", List.of(
+        Plan plan = new Plan(Vendor.F5, List.of(
                 Change.create("ltm/pool", "ps_web", Map.of("loadBalancingMode", "round-robin")),
                 Change.update("ltm/virtual", "ps_web_vs", Map.of("persist", "cookie"), Map.of("persist", "source_addr"))),
                 1);
@@ -75,13 +76,13 @@ class PlanTest {
 
     @Test
     void misuseFailsFastNamingTheArgument() {
-        assertThatThrownBy(() -> new Plan("citrix", List.of(), -1)).hasMessageContaining("requests (-1)");
+        assertThatThrownBy(() -> new Plan(Vendor.CITRIX, List.of(), -1)).hasMessageContaining("requests (-1)");
         assertThatThrownBy(() -> Change.create(null, "x", Map.of())).hasMessageContaining("type");
     }
 
     @Test
     void applyResultSaysWhetherTheDeviceMatches() {
-        Plan plan = Plan.empty("citrix");
+        Plan plan = Plan.empty(Vendor.CITRIX);
         assertThat(new ApplyResult(plan, ApplyResult.Outcome.NOTHING_TO_DO, List.of(), List.of(), 0,
                 java.util.Optional.empty()).succeeded()).isTrue();
         assertThat(new ApplyResult(plan, ApplyResult.Outcome.ROLLED_BACK, List.of(), List.of(), 3,

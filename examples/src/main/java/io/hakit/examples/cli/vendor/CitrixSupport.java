@@ -7,7 +7,7 @@ import io.hakit.citrix.sim.CitrixSimulator;
 import io.hakit.model.tls.TlsSettings;
 import io.hakit.model.Deployment;
 import io.hakit.model.cert.Pem;
-import io.hakit.model.cert.ThrowawayCa;
+import io.hakit.test.ThrowawayCa;
 import io.hakit.model.plan.LoadBalancerAdapter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -25,6 +25,9 @@ import java.util.Optional;
  * {@code hakit simulate citrix}.
  */
 public final class CitrixSupport implements VendorSupport {
+
+    /** The CA file {@code hakit simulate citrix --tls} writes into the TLS directory. */
+    public static final String SIMULATOR_CA = "simulator-ca.pem";
 
     @Override
     public String key() {
@@ -51,7 +54,7 @@ public final class CitrixSupport implements VendorSupport {
         TlsSettings tls = target.ca().map(ca -> TlsSettings.builder().trust(Pem.read(ca)).build())
                 .orElse(TlsSettings.defaults());
         CitrixAdapter.Builder b = CitrixAdapter.builder().url(url).credentials(user, password).tls(tls)
-                .connectTimeout(target.connectTimeout()).responseTimeout(target.responseTimeout())
+                .timeouts(target.connectTimeout(), target.responseTimeout()).allowPlainHttp(target.allowPlainHttp())
                 .adopt(target.adopt()).save(target.save());
         target.lbKey().ifPresent(b::lbKey);
         return b.build();
@@ -67,9 +70,9 @@ public final class CitrixSupport implements VendorSupport {
             ThrowawayCa.Issued cert = ca.issueServer("127.0.0.1", "localhost");
             try {
                 Files.createDirectories(dir);
-                Files.writeString(dir.resolve("simulator-ca.pem"), ca.certificatePem());
+                Files.writeString(dir.resolve(SIMULATOR_CA), ca.certificatePem());
             } catch (IOException e) {
-                throw new UncheckedIOException("cannot write " + dir.resolve("simulator-ca.pem"), e);
+                throw new UncheckedIOException("cannot write " + dir.resolve(SIMULATOR_CA), e);
             }
             b.tls(cert.chain().certificates().toArray(new X509Certificate[0]), cert.privateKey());
         }
@@ -78,6 +81,11 @@ public final class CitrixSupport implements VendorSupport {
             @Override
             public URI url() {
                 return sim.url();
+            }
+
+            @Override
+            public Optional<Path> caFile() {
+                return options.tlsDirectory().map(d -> d.resolve(SIMULATOR_CA));
             }
 
             @Override

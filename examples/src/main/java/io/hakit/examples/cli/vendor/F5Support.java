@@ -5,7 +5,7 @@ import io.hakit.f5.F5Object;
 import io.hakit.f5.F5Renderer;
 import io.hakit.f5.sim.F5Simulator;
 import io.hakit.model.Deployment;
-import io.hakit.model.cert.ThrowawayCa;
+import io.hakit.test.ThrowawayCa;
 import io.hakit.model.plan.LoadBalancerAdapter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -59,6 +59,7 @@ public final class F5Support implements VendorSupport {
                 .url(target.requireUrl(key()))
                 .credentials(target.requireUser(key()), target.requirePassword(key()))
                 .timeouts(target.connectTimeout(), target.responseTimeout())
+                .allowPlainHttp(target.allowPlainHttp())
                 .adopt(target.adopt())
                 .save(target.save())
                 .validateOnly(target.dryRun());
@@ -97,6 +98,11 @@ public final class F5Support implements VendorSupport {
             @Override
             public URI url() {
                 return sim.url();
+            }
+
+            @Override
+            public Optional<Path> caFile() {
+                return options.tlsDirectory().map(d -> d.resolve(SIMULATOR_CA));
             }
 
             @Override

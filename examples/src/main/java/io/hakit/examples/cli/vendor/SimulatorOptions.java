@@ -10,8 +10,8 @@ import java.util.Optional;
  * @param port the port (0: any free one)
  * @param user the user the simulator accepts
  * @param password the password it accepts
- * @param tlsDirectory when present, serve HTTPS with a throwaway CA whose certificate is written here as
- *     {@code simulator-ca.pem} (pass it to {@code --ca})
+ * @param tlsDirectory when present, serve HTTPS with a throwaway CA whose certificate is written here
+ *     (the simulator's {@link RunningSimulator#caFile()} says where; pass it to {@code --ca})
  */
 public record SimulatorOptions(int port, String user, String password, Optional<Path> tlsDirectory) {
 

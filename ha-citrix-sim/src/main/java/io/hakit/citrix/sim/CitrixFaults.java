@@ -1,0 +1,119 @@
+package io.hakit.citrix.sim;
+
+import io.hakit.citrix.sim.internal.CitrixFaultPlan;
+import java.time.Duration;
+
+/**
+ * Fault injection for a {@link CitrixSimulator}. Writes are numbered from 1 after each call:
+ * {@code failWrite(1)} is the very next write. A write is a {@code POST}, {@code PUT} or
+ * {@code DELETE} that passed authentication, other than login, logout and save; a bulk or
+ * {@code macroapi} request is one write. Faults are one-shot except {@link #failOn}, which holds
+ * until {@link #clear()}. Thread-safe; methods return this object for chaining.
+ */
+public final class CitrixFaults {
+    /** The error {@link #failWrite(int)} answers: HTTP 599, errorcode 257. */
+    public static final int DEFAULT_ERRORCODE = 257;
+
+    private final CitrixFaultPlan plan;
+
+    CitrixFaults(CitrixFaultPlan plan) {
+        this.plan = plan;
+    }
+
+    /**
+     * The k-th write from now answers this error and changes nothing.
+     *
+     * @param k 1 for the next write
+     * @param httpStatus the HTTP status, e.g. 599
+     * @param errorcode the NITRO error code
+     * @param message the NITRO message
+     * @return this
+     * @throws IllegalArgumentException when k is below 1
+     */
+    public CitrixFaults failWrite(int k, int httpStatus, int errorcode, String message) {
+        plan.failWrite(k, httpStatus, errorcode, message);
+        return this;
+    }
+
+    /**
+     * The k-th write from now answers HTTP 599 "Netscaler specific error" with errorcode 257
+     * "Operation not permitted" and changes nothing.
+     *
+     * @param k 1 for the next write
+     * @return this
+     * @throws IllegalArgumentException when k is below 1
+     */
+    public CitrixFaults failWrite(int k) {
+        return failWrite(k, 599, DEFAULT_ERRORCODE, "Operation not permitted");
+    }
+
+    /**
+     * Every write touching that object fails with that error and changes nothing, including an
+     * item inside a bulk or {@code macroapi} body (which then fails as that body's
+     * {@code X-NITRO-ONERROR} mode says). A binding touches its parent and the object it binds.
+     * The HTTP status is the one NITRO uses for the code (409, 404, 400, 401 or 599).
+     *
+     * @param resource the resource type, e.g. {@code lbvserver}
+     * @param name the object's name
+     * @param errorcode the NITRO error code
+     * @param message the NITRO message
+     * @return this
+     */
+    public CitrixFaults failOn(String resource, String name, int errorcode, String message) {
+        plan.failOn(resource, name, errorcode, message);
+        return this;
+    }
+
+    /**
+     * The k-th write from now is handled only after this delay (other requests go on meanwhile).
+     *
+     * @param k 1 for the next write
+     * @param delay how long to wait
+     * @return this
+     * @throws IllegalArgumentException when k is below 1 or the delay negative
+     */
+    public CitrixFaults delayWrite(int k, Duration delay) {
+        plan.delayWrite(k, delay);
+        return this;
+    }
+
+    /**
+     * The k-th write from now is not handled: its connection is closed without an answer.
+     *
+     * @param k 1 for the next write
+     * @return this
+     * @throws IllegalArgumentException when k is below 1
+     */
+    public CitrixFaults resetWrite(int k) {
+        plan.resetWrite(k);
+        return this;
+    }
+
+    /**
+     * The next {@code count} requests of any kind answer HTTP 503 with an HTML body.
+     *
+     * @param count how many
+     * @return this
+     */
+    public CitrixFaults unavailable(int count) {
+        plan.unavailable(count);
+        return this;
+    }
+
+    /**
+     * The next {@code times} saves ({@code nsconfig?action=save}) answer HTTP 599 with errorcode
+     * 293 "Operation already in progress".
+     *
+     * @param times how many
+     * @return this
+     */
+    public CitrixFaults saveBusy(int times) {
+        plan.saveBusy(times);
+        return this;
+    }
+
+    /** Forgets every scripted fault. */
+    public void clear() {
+        plan.clear();
+    }
+}

@@ -1,0 +1,121 @@
+package io.hakit.f5.sim;
+
+import io.hakit.f5.sim.internal.F5FaultPlan;
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * Faults to inject into an {@link F5Simulator}. Requests are counted from the moment a fault is
+ * scheduled: {@code k = 1} is the next request to arrive, whatever its method or path
+ * (logins and token requests included). A faulted request changes nothing on the device. A
+ * request number holds one fault; scheduling another for the same number replaces it.
+ * Thread-safe; methods return this object so calls can be chained.
+ */
+public final class F5Faults {
+    private final F5FaultPlan plan;
+
+    F5Faults(F5FaultPlan plan) {
+        this.plan = plan;
+    }
+
+    /**
+     * The k-th request from now answers a TMOS error body
+     * {@code {"code":status,"message":message,"errorStack":[],"apiError":3}} and changes nothing.
+     *
+     * @param k 1 for the next request
+     * @param status the HTTP status, 400..599
+     * @param message the TMOS message, e.g. {@code 01020036:3: The requested Pool (/Common/p) was not found.}
+     * @return this
+     * @throws IllegalArgumentException when k &lt; 1 or the status is not 400..599
+     */
+    public F5Faults failRequest(int k, int status, String message) {
+        Objects.requireNonNull(message, "message");
+        checkStatus(status);
+        plan.at(k, new F5FaultPlan.Fault(F5FaultPlan.Kind.FAIL, status, message, null));
+        return this;
+    }
+
+    /**
+     * The next transaction commit fails validation with this reason: it is rolled back, the
+     * transaction reports {@code FAILED} with this {@code failureReason}, and the commit answers
+     * 400 {@code transaction failed:<reason>}.
+     *
+     * @param message the failure reason
+     * @return this
+     */
+    public F5Faults failCommit(String message) {
+        plan.failCommit(Objects.requireNonNull(message, "message"));
+        return this;
+    }
+
+    /**
+     * The k-th request from now waits this long before it is handled (normally).
+     *
+     * @param k 1 for the next request
+     * @param delay the wait, not negative
+     * @return this
+     * @throws IllegalArgumentException when k &lt; 1 or the delay is negative
+     */
+    public F5Faults delayRequest(int k, Duration delay) {
+        Objects.requireNonNull(delay, "delay");
+        if (delay.isNegative()) {
+            throw new IllegalArgumentException("delay must not be negative, got " + delay);
+        }
+        plan.at(k, new F5FaultPlan.Fault(F5FaultPlan.Kind.DELAY, 0, null, delay));
+        return this;
+    }
+
+    /**
+     * The k-th request from now is read, then its connection is closed without an answer.
+     *
+     * @param k 1 for the next request
+     * @return this
+     * @throws IllegalArgumentException when k &lt; 1
+     */
+    public F5Faults resetRequest(int k) {
+        plan.at(k, new F5FaultPlan.Fault(F5FaultPlan.Kind.RESET, 0, null, null));
+        return this;
+    }
+
+    /**
+     * The next {@code count} requests answer 503 with the HTML page a restarting BIG-IP serves
+     * ("Configuration Utility restarting...").
+     *
+     * @param count how many requests, at least 1
+     * @return this
+     * @throws IllegalArgumentException when count &lt; 1
+     */
+    public F5Faults unavailable(int count) {
+        if (count < 1) {
+            throw new IllegalArgumentException("count must be at least 1, got " + count);
+        }
+        plan.next(count, new F5FaultPlan.Fault(F5FaultPlan.Kind.UNAVAILABLE, 503, null, null));
+        return this;
+    }
+
+    /**
+     * The k-th request from now answers a Jetty HTML error page with this status
+     * ({@code text/html}, e.g. 500 "AsyncContext timeout").
+     *
+     * @param k 1 for the next request
+     * @param status the HTTP status, 400..599
+     * @return this
+     * @throws IllegalArgumentException when k &lt; 1 or the status is not 400..599
+     */
+    public F5Faults html(int k, int status) {
+        checkStatus(status);
+        plan.at(k, new F5FaultPlan.Fault(F5FaultPlan.Kind.HTML, status, null, null));
+        return this;
+    }
+
+    /** Forgets every scheduled fault, including a pending commit failure. */
+    public void clear() {
+        plan.clear();
+    }
+
+    private static void checkStatus(int status) {
+        if (status < 400 || status > 599) {
+            throw new IllegalArgumentException("status must be an HTTP error status 400..599, got " + status);
+        }
+    }
+}
