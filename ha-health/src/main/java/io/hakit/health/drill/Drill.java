@@ -31,6 +31,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -65,7 +66,7 @@ import org.slf4j.LoggerFactory;
  * opened before the drain (graceful drains let those finish, by design).
  *
  * <p>Thread-safe: {@link #run()} runs once at a time; {@link #restore()} may be called from another thread (a
- * shutdown hook) while it runs. Uses, but does not close, the prober and the member operations.
+ * shutdown hook) while it runs. Closes the probers it makes; uses, but does not close, the member operations.
  */
 public final class Drill {
 
@@ -86,7 +87,7 @@ public final class Drill {
 
     private final Deployment deployment;
     private final MemberOperations operations;
-    private final HealthProber prober;
+    private final Supplier<HealthProber> probers;
     private final Duration duration;
     private final Duration interval;
     private final Duration drainWait;
@@ -102,7 +103,7 @@ public final class Drill {
     private Drill(Builder b) {
         this.deployment = Objects.requireNonNull(b.deployment, "deployment");
         this.operations = Objects.requireNonNull(b.operations, "operations");
-        this.prober = Objects.requireNonNull(b.prober, "prober");
+        this.probers = Objects.requireNonNull(b.probers, "probers");
         this.duration = b.duration;
         this.interval = b.interval;
         this.drainWait = b.drainWait;
@@ -204,7 +205,7 @@ public final class Drill {
     }
 
     private Turn step(String server) {
-        VerifyReport pre = DeploymentVerifier.create(prober).verify(deployment, DeploymentVerifier.Mode.BOTH);
+        VerifyReport pre = verify();
         if (!allHealthy(pre)) {
             String why = "not every farm is HEALTHY before draining " + server + " (" + unhealthy(pre)
                     + "); nothing changed";
@@ -308,23 +309,25 @@ public final class Drill {
         List<ProbeResult> passed = new ArrayList<>();
         List<Probe> passedProbes = new ArrayList<>();
         long end = System.nanoTime() + duration.toNanos();
-        do {
-            List<CompletableFuture<ProbeResult>> round = probes.stream().map(p -> prober.probe(p.target, p.test))
-                    .toList();
-            for (int i = 0; i < round.size(); i++) {
-                ProbeResult r = round.get(i).join();
-                w.probes++;
-                if (r.passed()) {
-                    passed.add(r);
-                    passedProbes.add(probes.get(i));
-                } else {
-                    w.fail(probes.get(i).farm.name() + ": " + r);
+        try (HealthProber prober = probers.get()) {
+            do {
+                List<CompletableFuture<ProbeResult>> round = probes.stream().map(p -> prober.probe(p.target, p.test))
+                        .toList();
+                for (int i = 0; i < round.size(); i++) {
+                    ProbeResult r = round.get(i).join();
+                    w.probes++;
+                    if (r.passed()) {
+                        passed.add(r);
+                        passedProbes.add(probes.get(i));
+                    } else {
+                        w.fail(probes.get(i).farm.name() + ": " + r);
+                    }
                 }
-            }
-            if (!pause(end)) {
-                break;
-            }
-        } while (System.nanoTime() < end);
+                if (!pause(end)) {
+                    break;
+                }
+            } while (System.nanoTime() < end);
+        }
         List<DeviceMember> last = operations.members(deployment);
         Map<String, Set<String>> others = new LinkedHashMap<>();
         for (Probe p : probes) {
@@ -387,12 +390,17 @@ public final class Drill {
                 .withMaxDuration(healthyWait)
                 .build();
         try {
-            boolean ok = Failsafe.with(untilHealthy).get(() -> backInService(server)
-                    && allHealthy(DeploymentVerifier.create(prober).verify(deployment, DeploymentVerifier.Mode.BOTH)));
+            boolean ok = Failsafe.with(untilHealthy).get(() -> backInService(server) && allHealthy(verify()));
             return ok ? Duration.ofNanos(System.nanoTime() - t0).toMillis() : -1;
         } catch (FailsafeException e) {
             LOG.debug("HEALTHY wait after enabling {} ended", server, e);
             return -1;
+        }
+    }
+
+    private VerifyReport verify() {
+        try (HealthProber prober = probers.get()) {
+            return DeploymentVerifier.create(prober).verify(deployment, DeploymentVerifier.Mode.BOTH);
         }
     }
 
@@ -452,7 +460,7 @@ public final class Drill {
     public static final class Builder {
         private Deployment deployment;
         private MemberOperations operations;
-        private HealthProber prober;
+        private Supplier<HealthProber> probers;
         private Duration duration = DEFAULT_DURATION;
         private Duration interval = DEFAULT_INTERVAL;
         private Duration drainWait = DEFAULT_DRAIN_WAIT;
@@ -483,12 +491,15 @@ public final class Drill {
         }
 
         /**
-         * @param prober the prober that reaches the load balancer's names and the servers (its resolver and
-         *     TLS trust apply; required)
+         * @param probers makes the probers that reach the load balancer's names and the servers (their resolver,
+         *     connect-to and TLS trust apply; required). Each probing window and each HEALTHY check gets a new one,
+         *     closed when it is done, so that every connection of a window is opened after the drain and the load
+         *     balancer picks its member then: a connection kept alive from before the drain would still reach the
+         *     drained server, by design of a graceful drain
          * @return this builder
          */
-        public Builder prober(HealthProber prober) {
-            this.prober = Objects.requireNonNull(prober, "prober");
+        public Builder probers(Supplier<HealthProber> probers) {
+            this.probers = Objects.requireNonNull(probers, "probers");
             return this;
         }
 
@@ -576,7 +587,7 @@ public final class Drill {
 
         /**
          * @return the drill
-         * @throws NullPointerException when the deployment, the operations or the prober is missing
+         * @throws NullPointerException when the deployment, the operations or the probers are missing
          */
         public Drill build() {
             return new Drill(this);

@@ -45,7 +45,7 @@ class DrillTest {
     TestHttpsServer app1;
     TestHttpsServer app2;
     TestHttpsServer lb;
-    HealthProber prober;
+    HealthProber.Builder probers;
     Deployment deployment;
     FakeDevice device;
 
@@ -58,9 +58,9 @@ class DrillTest {
         app1 = TestHttpsServer.start("127.0.0.2", port, CA.issueServer(APP1).serverContext()).answer(200, BODY);
         app2 = TestHttpsServer.start("127.0.0.3", port, CA.issueServer(APP2).serverContext()).answer(200, BODY);
         lb = TestHttpsServer.start("127.0.0.4", port, CA.issueServer(LB).serverContext()).answer(200, BODY);
-        prober = HealthProber.builder().tls(t -> t.trust(CA.chain()))
+        probers = HealthProber.builder().tls(t -> t.trust(CA.chain()))
                 .resolver(HostResolver.mapped(Map.of(APP1, "127.0.0.2", APP2, "127.0.0.3", LB, "127.0.0.4")))
-                .connectTimeout(Duration.ofSeconds(2)).build();
+                .connectTimeout(Duration.ofSeconds(2));
         HealthTest fast = ServiceType.WEB_SERVICES.healthTest().orElseThrow()
                 .copy(b -> b.timeout(Duration.ofSeconds(2)));
         deployment = Deployment.builder().name("drill-test")
@@ -73,14 +73,13 @@ class DrillTest {
 
     @AfterEach
     void stop() {
-        prober.close();
         app1.close();
         app2.close();
         lb.close();
     }
 
     private Drill drill(Consumer<Drill.Builder> change) {
-        Drill.Builder b = Drill.builder().deployment(deployment).operations(device).prober(prober)
+        Drill.Builder b = Drill.builder().deployment(deployment).operations(device).probers(probers::build)
                 .duration(Duration.ZERO).interval(Duration.ZERO).drainWait(Duration.ZERO)
                 .poll(Duration.ofMillis(20)).healthyWait(Duration.ofSeconds(10));
         change.accept(b);
