@@ -122,8 +122,10 @@ public final class F5Adapter implements LoadBalancerAdapter, MemberOperations {
     @Override
     public Plan plan(Deployment deployment) {
         Objects.requireNonNull(deployment, "deployment");
-        return Planner.plan(renderer.render(deployment).objects(), read(), Ownership.of(deployment), adopt,
-                lbKey != null, fixedRequests(), expiry(deployment));
+        DeviceState state = read();
+        return Planner.plan(renderer.render(deployment).objects(), state, Ownership.of(deployment), adopt,
+                lbKey != null, fixedRequests(), expiry(deployment))
+                .withWarnings(F5Members.operational(state.all(F5Type.POOL)));
     }
 
     /** @return the expiry (epoch seconds) of each certificate file hakit installs, by full path */
@@ -147,7 +149,9 @@ public final class F5Adapter implements LoadBalancerAdapter, MemberOperations {
         DeviceState state = read();
         Optional<Plan> drift = deployment.map(d -> Planner.plan(renderer.render(d).objects(), state, Ownership.of(d), adopt,
                 lbKey != null, fixedRequests(), expiry(d)));
-        return new AuditReport(Vendor.F5, AuditReport.Source.DEVICE, AuditReport.Scope.ALL, Auditor.audit(state, deployment), drift,
+        List<io.hakit.model.validate.Finding> findings = new java.util.ArrayList<>(Auditor.audit(state, deployment));
+        findings.addAll(F5Members.operational(state.all(F5Type.POOL)));
+        return new AuditReport(Vendor.F5, AuditReport.Source.DEVICE, AuditReport.Scope.ALL, findings, drift,
                 java.util.List.of());
     }
 

@@ -9,6 +9,8 @@ import io.hakit.model.Vip;
 import io.hakit.model.ops.DeviceMember;
 import io.hakit.model.ops.DrainOptions;
 import io.hakit.model.ops.MemberDevice;
+import io.hakit.model.ops.OperationalState;
+import io.hakit.model.validate.Finding;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -133,6 +135,33 @@ final class F5Members implements MemberDevice {
                     .asLong(0);
         }
         return n;
+    }
+
+    /**
+     * @param pools the pools as read (with their members)
+     * @return an {@code OPS-001} warning per member out of service ({@code session: user-disabled} or
+     *     {@code state: user-down}): operational state, never drift
+     */
+    static List<Finding> operational(List<F5Object> pools) {
+        List<Finding> out = new ArrayList<>();
+        for (F5Object pool : pools) {
+            Object members = pool.attribute("members").orElse(List.of());
+            if (!(members instanceof List<?> list)) {
+                continue;
+            }
+            for (Object o : list) {
+                if (!(o instanceof Map<?, ?> m)) {
+                    continue;
+                }
+                String session = String.valueOf(m.get("session"));
+                String state = String.valueOf(m.get("state"));
+                if (state.equals("user-down") || session.equals("user-disabled")) {
+                    out.add(OperationalState.warning(pool.fullPath(), String.valueOf(m.get("name")),
+                            state.equals("user-down") ? "user-down" : "user-disabled"));
+                }
+            }
+        }
+        return out;
     }
 
     @Override

@@ -72,6 +72,19 @@ public final class CitrixSimulator implements DeviceSimulator {
                 .start();
     }
 
+    /**
+     * Sets a service-group member's current connections, as NITRO's {@code stat/servicegroupmember} reports them
+     * ({@code cursrvrconnections}); a graceful disable keeps them until the test lowers them.
+     *
+     * @param group the service group
+     * @param server the member's server name
+     * @param port the member's port
+     * @param count its current connections
+     */
+    public void connections(String group, String server, int port, long count) {
+        handler.connections(group, server, port, count);
+    }
+
     /** @return a builder with every default: admin/admin, an ephemeral port, plain HTTP, primary */
     public static Builder builder() {
         return new Builder();

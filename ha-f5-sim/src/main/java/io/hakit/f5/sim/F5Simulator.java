@@ -191,6 +191,19 @@ public final class F5Simulator implements DeviceSimulator {
     }
 
     /**
+     * Sets a pool member's current server-side connections, as its statistics
+     * ({@code GET .../members/~Common~<member>/stats}, {@code serverside.curConns}) report them. A member disabled
+     * ({@code session: user-disabled}) keeps them until the test lowers them; one forced offline reports none.
+     *
+     * @param pool the pool's full path, e.g. {@code /Common/ps-web-services-7002}
+     * @param member the member's full path, e.g. {@code /Common/app1.hospital.org:7002}
+     * @param count the connections
+     */
+    public void connections(String pool, String member, long count) {
+        device.connections(pool, member, count);
+    }
+
+    /**
      * Deletes an object as {@code DELETE itemPath} would.
      *
      * @param itemPath e.g. {@code /mgmt/tm/ltm/pool/~Common~web}

@@ -179,9 +179,10 @@ public final class DrainProcedure {
 
     private static List<DeviceMember> after(List<DeviceMember> all, List<DeviceMember> changed,
             DeviceMember.State state) {
+        // a member enabled again counts as available: the device's monitor only judges members in service
         return all.stream().map(m -> changed.contains(m) ? new DeviceMember(m.service(), m.group(), m.server(),
-                m.port(), m.failover(), state, m.available(), state != DeviceMember.State.ENABLED, m.connections())
-                : m).toList();
+                m.port(), m.failover(), state, state == DeviceMember.State.ENABLED || m.available(),
+                state != DeviceMember.State.ENABLED, m.connections()) : m).toList();
     }
 
     /** The HL7 farm's first server (in priority order) whose member is up. */

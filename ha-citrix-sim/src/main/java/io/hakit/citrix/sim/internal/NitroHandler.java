@@ -39,6 +39,7 @@ import org.slf4j.LoggerFactory;
 public final class NitroHandler implements HttpHandler {
     private static final Logger LOG = LoggerFactory.getLogger(NitroHandler.class);
     private static final String PREFIX = "/nitro/v1/config";
+    private static final String STAT_PREFIX = "/nitro/v1/stat/";
     private static final String TOKEN = "NITRO_AUTH_TOKEN";
     private static final Set<String> SECRET_FIELDS = Set.of("password", "passplain", "secondarypassword", "radkey",
             "secureargs", "filecontent");
@@ -52,6 +53,7 @@ public final class NitroHandler implements HttpHandler {
     private final CitrixFaultPlan faults;
     private final String user;
     private final String password;
+    private final MemberStats stats = new MemberStats();
     private final List<RecordedRequest> requests = new ArrayList<>();
     private volatile boolean secondary;
     private ObjectNode saved;
@@ -208,6 +210,9 @@ public final class NitroHandler implements HttpHandler {
             return new Response(503, "<html><head><title>503 Service Unavailable</title></head>"
                     + "<body><h1>Service Unavailable</h1></body></html>", "text/html", false);
         }
+        if (rawPath.startsWith(STAT_PREFIX)) {
+            return stat(ex, method, rawPath.substring(STAT_PREFIX.length()), rawQuery);
+        }
         if (!(rawPath.equals(PREFIX) || rawPath.startsWith(PREFIX + "/"))) {
             return new Response(404, "<html><body><h1>Not Found</h1></body></html>", "text/html", false);
         }
@@ -245,6 +250,40 @@ public final class NitroHandler implements HttpHandler {
                 return write(method, resource, name, query, body, ex);
             default:
                 return Response.json(405, errorBody(error(NitroErrorCodes.INVALID_VALUE, "method", method)));
+        }
+    }
+
+    /** A member disabled without {@code graceful} loses its connections at once. */
+    private void memberDisabled(String resource, String action, ObjectNode item) {
+        if (resource.equals("servicegroup") && action.equalsIgnoreCase("disable") && item.has("servername")) {
+            stats.disabled(item.path("servicegroupname").asText(), item.path("servername").asText(),
+                    item.path("port").asText(), item.path("graceful").asText("NO").equalsIgnoreCase("YES"));
+        }
+    }
+
+    /** {@code GET /nitro/v1/stat/<type>?args=..}: statistics, for a logged-in session. */
+    private Response stat(HttpExchange ex, String method, String type, String rawQuery) {
+        authenticate(ex, token(ex));
+        if (!method.equals("GET")) {
+            throw error(NitroErrorCodes.INVALID_VALUE, "method", method);
+        }
+        synchronized (lock) {
+            return Response.json(200, stats.read(store, decode(type).toLowerCase(Locale.ROOT),
+                    pairs(parseQuery(rawQuery).get("args"))));
+        }
+    }
+
+    /**
+     * Sets a member's current connections (the data plane a test drives).
+     *
+     * @param group the service group
+     * @param server the member's server name
+     * @param port the member's port
+     * @param count its current connections
+     */
+    public void connections(String group, String server, int port, long count) {
+        synchronized (lock) {
+            stats.set(group, server, port, count);
         }
     }
 
@@ -581,7 +620,10 @@ public final class NitroHandler implements HttpHandler {
                 if (resource.equals("nsconfig")) {
                     throw error(NitroErrorCodes.INVALID_VALUE, "action", action);
                 }
-                return run(resource, payload, mode, 200, false, item -> store.action(resource, action, item));
+                return run(resource, payload, mode, 200, false, item -> {
+                    store.action(resource, action, item);
+                    memberDisabled(resource, action, item);
+                });
             }
             if (resource.equals("systemfile")) {
                 return run(resource, payload, mode, 201, true, store::addFile);

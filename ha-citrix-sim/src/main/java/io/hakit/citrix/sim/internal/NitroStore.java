@@ -875,7 +875,7 @@ public final class NitroStore {
                     if (m == null) {
                         throw error(NitroErrorCodes.NO_SUCH_RESOURCE, "serverName", text(o, "servername"));
                     }
-                    m.put("state", state);
+                    memberState(m, verb, o);
                     return;
                 }
                 if (d.name.equals("lbmonitor") && o.has("servicename")) {
@@ -929,6 +929,22 @@ public final class NitroStore {
                 throw error(NitroErrorCodes.INVALID_VALUE, "action", action);
         }
         rows(d.name).put(key, merged);
+    }
+
+    /**
+     * A member's admin state: a graceful disable is remembered on the binding ({@code graceful YES}, its
+     * {@code delay}), as NITRO reports them; enable clears both.
+     */
+    private static void memberState(ObjectNode member, String verb, ObjectNode body) {
+        member.put("state", verb.equals("enable") ? "ENABLED" : "DISABLED");
+        member.remove("graceful");
+        member.remove("delay");
+        if (verb.equals("disable") && "YES".equalsIgnoreCase(body.path("graceful").asText())) {
+            member.put("graceful", "YES");
+            if (body.has("delay")) {
+                member.set("delay", body.get("delay"));
+            }
+        }
     }
 
     /** what refers to an object of each renamable type: (holder type, attribute) */

@@ -449,6 +449,9 @@ public final class ConfigStore {
             item = current.deepCopy();
         }
         item.setAll(in);
+        if (item.has("description") && item.get("description").asText().isEmpty()) {
+            item.remove("description"); // BIG-IP keeps no empty description
+        }
         items.set(index, item);
         store(t, tg.item, o, parent);
         ObjectNode stored = objects.get(t.path()).get(tg.item);

@@ -90,6 +90,7 @@ public final class Device {
     private final Map<Long, Transaction> transactions = new LinkedHashMap<>();
     private final Map<String, byte[]> uploads = new HashMap<>();
     private ConfigStore store;
+    private final PoolMemberStats memberStats = new PoolMemberStats();
     private ObjectNode saved;
     private long operationId = 100_700_000;
     private long lastTransId;
@@ -199,6 +200,17 @@ public final class Device {
         write(method, path.substring("/mgmt/tm/".length()), "", Map.of(), body);
     }
 
+    /**
+     * Sets a pool member's current server-side connections (its statistics' {@code serverside.curConns}).
+     *
+     * @param pool the pool's full path, e.g. {@code /Common/web}
+     * @param member the member's full path, e.g. {@code /Common/app1.hospital.org:7002}
+     * @param count the connections
+     */
+    public synchronized void connections(String pool, String member, long count) {
+        memberStats.set(pool, member, count);
+    }
+
     // ------------------------------------------------------------------ HTTP entry
 
     /**
@@ -261,6 +273,9 @@ public final class Device {
                 return SimResponse.json(200, F5SimJson.object().put("kind", "tm:sys:available:availablestats"));
             default:
                 break;
+        }
+        if (!write && PoolMemberStats.matches(rest)) {
+            return SimResponse.json(200, memberStats.read(store, rest));
         }
         if (!write) {
             JsonNode out = store.execute("GET", rest, r.query(), null);
