@@ -63,8 +63,9 @@ import java.util.stream.Collectors;
  * The whole product on loopback: the bundled reference topology, validated; HTTPS stand-ins for
  * the two application servers (certificates from a throwaway CA); the Citrix and F5 simulators
  * planned, applied, re-planned and audited; the IIS configuration merged into a stock
- * {@code applicationHost.config}; health directly and through the configured virtual servers,
- * then with a server stopped; HL7 through a failover with the active listener stopped mid-stream.
+ * {@code applicationHost.config}; health directly and through the configured virtual servers; a
+ * failover drill on the ADC (each server drained in turn while every farm is probed through the data
+ * plane); then a server stopped (and a drill that must fail, leaving the ADC as it was); HL7 through a failover with the active listener stopped mid-stream.
  * Each step is a {@link Step}; a step that fails does not stop the others.
  */
 public final class Demo {
@@ -511,12 +512,20 @@ public final class Demo {
         List<FarmVerdict> degraded = report.farms().stream().filter(f -> f.state() == FarmState.DEGRADED).toList();
         boolean namesApp2 = degraded.stream().allMatch(f -> f.diagnosis().contains("app2.hospital.org"));
         boolean stillServing = report.farms().stream().allMatch(f -> f.viaLb().stream().allMatch(MemberCheck::up));
-        boolean ok = degraded.size() == report.farms().size() && namesApp2 && stillServing;
+        // with app2 gone no farm has a second member up: the drill must fail and leave the ADC as it was
+        Optional<DrillReport> drill = Optional.ofNullable(adcMembers).map(ops -> Drill.builder().deployment(deployment)
+                .operations(ops).probers(this::prober).duration(Duration.ZERO).drainWait(Duration.ZERO)
+                .healthyWait(Duration.ofSeconds(5)).poll(Duration.ofMillis(100)).build().run());
+        boolean drillRefused = drill.map(r -> !r.passed() && r.restored()).orElse(true);
+        boolean ok = degraded.size() == report.farms().size() && namesApp2 && stillServing && drillRefused;
         String example = degraded.isEmpty() ? "" : "; e.g. " + degraded.get(0).service() + ": " + degraded.get(0).diagnosis();
+        String drilled = drill.map(r -> "; a drill now: " + r.verdict().wire() + ", ADC "
+                + (r.restored() ? "as it was" : "NOT as it was")).orElse("");
         return new Step("failure", ok, degraded.size() + " of " + report.farms().size() + " farms DEGRADED, naming"
                 + " app2.hospital.org; through the load balancer " + (stillServing ? "still serving" : "FAILING")
-                + example, figures("degraded", degraded.size(), "farms", report.farms().size(),
-                "servingViaLb", stillServing));
+                + drilled + example, figures("degraded", degraded.size(), "farms", report.farms().size(),
+                "servingViaLb", stillServing, "drillVerdict", drill.map(r -> r.verdict().wire()).orElse("-"),
+                "drillRestored", drill.map(DrillReport::restored).orElse(false)));
     }
 
     private void record(VerifyReport report) {

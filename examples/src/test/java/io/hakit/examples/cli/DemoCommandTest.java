@@ -37,6 +37,9 @@ class DemoCommandTest {
         assertThat(step(json, "citrix").get("detail").asText()).contains("read back from the ADC");
         assertThat(step(json, "failure").get("detail").asText()).contains("through the load balancer still serving");
         assertThat(step(json, "failure").get("detail").asText()).contains("DEGRADED").contains("app2.hospital.org");
+        // no farm has a second member up: the drill fails and the ADC is as it was
+        assertThat(step(json, "failure").get("figures").get("drillVerdict").asText()).isEqualTo("failed");
+        assertThat(step(json, "failure").get("figures").get("drillRestored").asBoolean()).isTrue();
         JsonNode drill = json.get("drill");
         assertThat(drill.get("verdict").asText()).isEqualTo("passed");
         assertThat(drill.get("restored").asBoolean()).isTrue();
@@ -63,7 +66,7 @@ class DemoCommandTest {
     void textShowsAProgressLinePerStepAndTheSummary() {
         CliRun run = CliRun.of("demo", "--messages", "30");
 
-        assertThat(run.out()).contains("[1/9] load and validate the reference topology")
+        assertThat(run.out()).contains("[1/10] load and validate the reference topology")
                 .contains("[10/10] draw the topology").contains("```mermaid").contains("Demo passed: 10 of 10 steps ok");
         assertThat(run.exitCode()).isZero();
     }
