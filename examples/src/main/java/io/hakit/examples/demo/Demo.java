@@ -239,6 +239,33 @@ public final class Demo {
                 Optional.ofNullable(drillReport));
     }
 
+    /**
+     * The drill's rig alone, for {@code hakit bench drill}: the reference topology, the stand-ins, the Citrix
+     * simulator applied with its data plane, then one drill with no pause between rounds of probes.
+     *
+     * @param dir a scratch directory
+     * @param duration how long each server stays drained while probes run
+     * @return the drill's report
+     * @throws IOException when the scratch directory cannot be written
+     * @throws IllegalStateException when the rig does not come up
+     */
+    public static DrillReport drillOnly(Path dir, Duration duration) throws IOException {
+        Demo demo = new Demo(0, dir, DEFAULT_LOOPBACK);
+        try {
+            for (int i = 0; i <= 2; i++) {
+                Step s = i == 0 ? demo.topology() : i == 1 ? demo.standIns() : demo.device("citrix", Vendor.CITRIX);
+                if (!s.ok()) {
+                    throw new IllegalStateException("the drill's rig did not come up: " + s.name() + ": " + s.detail());
+                }
+            }
+            return Drill.builder().deployment(demo.deployment).operations(demo.adcMembers).probers(demo::prober)
+                    .duration(duration).interval(Duration.ZERO).drainWait(Duration.ofSeconds(5))
+                    .healthyWait(Duration.ofSeconds(30)).poll(Duration.ofMillis(100)).build().run();
+        } finally {
+            demo.closeAll();
+        }
+    }
+
     private static String name(int i) {
         return List.of("topology", "stand-ins", "citrix", "f5", "iis", "health", "drill", "failure", "hl7", "picture").get(i);
     }
