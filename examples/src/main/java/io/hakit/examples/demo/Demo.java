@@ -250,6 +250,9 @@ public final class Demo {
      * @throws IllegalStateException when the rig does not come up
      */
     public static DrillReport drillOnly(Path dir, Duration duration) throws IOException {
+        if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+            System.setProperty("sun.net.httpserver.nodelay", "true");
+        }
         Demo demo = new Demo(0, dir, DEFAULT_LOOPBACK);
         try {
             for (int i = 0; i <= 2; i++) {
