@@ -94,11 +94,8 @@ final class DrillCommand implements Callable<Integer> {
             description = "Send this HL7 message (a test patient) through the HL7 virtual server while each server is drained.")
     Path hl7Message;
 
-    @Option(names = "--format", defaultValue = "text", paramLabel = "text|json", description = "Output format (default: ${DEFAULT-VALUE}).")
-    OutputOptions.Format format;
-
-    @Option(names = "--verbose", description = "Show stack traces of unexpected errors.")
-    boolean verbose;
+    @Mixin
+    OutputOptions output;
 
     @Spec
     CommandSpec spec;
@@ -107,7 +104,7 @@ final class DrillCommand implements Callable<Integer> {
     public Integer call() {
         Target target = device.target(false, Optional.empty(), false);
         Deployment d = Topologies.loadValid(file);
-        boolean json = format == OutputOptions.Format.json;
+        boolean json = output.json();
         PrintWriter stdout = spec.commandLine().getOut();
         PrintWriter progress = json ? spec.commandLine().getErr() : stdout;
         HostResolver resolver = resolver(d);
