@@ -383,6 +383,11 @@ public final class Drill {
 
     private long waitHealthy(String server) {
         long t0 = System.nanoTime();
+        if (healthyWait.compareTo(poll) <= 0) {
+            // no time for a second look: one check
+            boolean once = backInService(server) && allHealthy(verify());
+            return once ? Duration.ofNanos(System.nanoTime() - t0).toMillis() : -1;
+        }
         RetryPolicy<Boolean> untilHealthy = RetryPolicy.<Boolean>builder()
                 .handleResult(false)
                 .withDelay(poll)

@@ -158,6 +158,14 @@ class DrillTest {
     }
 
     @Test
+    void aHealthyWaitNoLongerThanThePollChecksOnce() {
+        DrillReport r = drill(b -> b.healthyWait(Duration.ZERO)).run();
+
+        assertThat(r.verdict()).isEqualTo(DrillReport.Verdict.PASSED);
+        assertThat(r.steps()).allSatisfy(s -> assertThat(s.healthyAfterMs()).isNotNegative());
+    }
+
+    @Test
     void aDegradedFarmStopsTheDrillBeforeAnythingChanges() {
         app2.answer(503, "down for patching");
 
