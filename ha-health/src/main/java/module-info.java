@@ -5,6 +5,7 @@
 module io.hakit.health {
     requires transitive io.hakit.model;
     requires org.slf4j;
+    requires dev.failsafe.core;
     requires transitive micrometer.core;
     requires org.apache.httpcomponents.client5.httpclient5;
     requires org.apache.httpcomponents.core5.httpcore5;
@@ -12,5 +13,6 @@ module io.hakit.health {
 
     exports io.hakit.health;
     exports io.hakit.health.event;
+    exports io.hakit.health.drill;
     exports io.hakit.health.vendor;
 }

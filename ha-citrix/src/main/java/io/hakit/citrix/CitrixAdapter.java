@@ -12,6 +12,7 @@ import io.hakit.model.plan.ApplyListener;
 import io.hakit.model.plan.ApplyResult;
 import io.hakit.model.plan.LoadBalancerAdapter;
 import io.hakit.model.plan.Plan;
+import io.hakit.model.ops.DeviceMember;
 import io.hakit.model.ops.DrainOptions;
 import io.hakit.model.ops.DrainProcedure;
 import io.hakit.model.ops.DrainResult;
@@ -22,6 +23,7 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -121,6 +123,12 @@ public final class CitrixAdapter implements LoadBalancerAdapter, MemberOperation
     @Override
     public DrainResult enable(Deployment deployment, String server, DrainOptions options) {
         return DrainProcedure.enable(new CitrixMembers(client), deployment, server, options);
+    }
+
+    /** Reads the deployment's members as the device has them now. See {@link MemberOperations#members}. */
+    @Override
+    public List<DeviceMember> members(Deployment deployment) {
+        return new CitrixMembers(client).read(deployment);
     }
 
     @Override

@@ -311,8 +311,8 @@ public final class NitroClient implements AutoCloseable {
      * @return the statistics, values as the device returned them (numbers often as strings)
      */
     public List<NitroObject> stat(String type, Map<String, Object> args) {
-        JsonNode body = call("GET", "/nitro/v1/stat/" + type, args(args), null, "stat/" + type);
-        return objects(type, body);
+        JsonNode body = call("GET", "/nitro/v1/stat/" + type, NitroWire.args(args), null, "stat/" + type);
+        return NitroWire.objects(type, body);
     }
 
     /**

@@ -14,6 +14,7 @@ import io.hakit.model.plan.ApplyResult;
 import io.hakit.model.plan.LoadBalancerAdapter;
 import io.hakit.model.plan.Ownership;
 import io.hakit.model.plan.Plan;
+import io.hakit.model.ops.DeviceMember;
 import io.hakit.model.ops.DrainOptions;
 import io.hakit.model.ops.DrainProcedure;
 import io.hakit.model.ops.DrainResult;
@@ -189,6 +190,12 @@ public final class F5Adapter implements LoadBalancerAdapter, MemberOperations {
     @Override
     public DrainResult enable(Deployment deployment, String server, DrainOptions options) {
         return DrainProcedure.enable(new F5Members(client), deployment, server, options);
+    }
+
+    /** Reads the deployment's members as the device has them now. See {@link MemberOperations#members}. */
+    @Override
+    public List<DeviceMember> members(Deployment deployment) {
+        return new F5Members(client).read(deployment);
     }
 
     /** Deletes the session's token (when this adapter opened the session). Never throws. */

@@ -1,5 +1,6 @@
 package io.hakit.examples.cli;
 
+import io.hakit.examples.bench.DrillBench;
 import io.hakit.examples.bench.HealthBench;
 import io.hakit.examples.bench.DrainBench;
 import io.hakit.examples.bench.PlanBench;
@@ -14,7 +15,7 @@ import picocli.CommandLine.Command;
 @Command(name = "bench",
         mixinStandardHelpOptions = true,
         description = "Benchmarks, side by side with their anchors, in one run.",
-        subcommands = {Hl7Bench.class, HealthBench.class, PlanBench.class, DrainBench.class})
+        subcommands = {Hl7Bench.class, HealthBench.class, PlanBench.class, DrainBench.class, DrillBench.class})
 public final class BenchCommand implements Runnable {
 
     @CommandLine.Spec

@@ -82,6 +82,7 @@ final class DemoCommand implements Callable<Integer> {
                 ObjectNode n = steps.addObject().put("name", s.name()).put("ok", s.ok()).put("detail", s.detail());
                 n.set("figures", JSON.valueToTree(s.figures()));
             }
+            report.drill().ifPresent(d -> root.set("drill", DrillJson.of(d)));
             root.put("mermaid", report.diagram());
             if (keep) {
                 root.put("directory", dir.toString());

@@ -26,6 +26,7 @@ import picocli.CommandLine.Command;
             Hl7Command.class,
             BenchCommand.class,
             DrainCommand.class,
+            DrillCommand.class,
             EnableCommand.class,
         })
 public final class Hakit implements Runnable {

@@ -20,7 +20,10 @@ import io.hakit.hl7.FailoverMllpSender;
 import io.hakit.hl7.Hl7Message;
 import io.hakit.hl7.MllpEndpoint;
 import io.hakit.hl7.MllpListener;
+import io.hakit.health.drill.Drill;
+import io.hakit.health.drill.DrillReport;
 import io.hakit.model.Deployment;
+import io.hakit.model.ops.MemberOperations;
 import io.hakit.model.Farm;
 import io.hakit.model.ServiceMode;
 import io.hakit.model.TopologyDiagram;
@@ -60,8 +63,9 @@ import java.util.stream.Collectors;
  * The whole product on loopback: the bundled reference topology, validated; HTTPS stand-ins for
  * the two application servers (certificates from a throwaway CA); the Citrix and F5 simulators
  * planned, applied, re-planned and audited; the IIS configuration merged into a stock
- * {@code applicationHost.config}; health directly and through the configured virtual servers,
- * then with a server stopped; HL7 through a failover with the active listener stopped mid-stream.
+ * {@code applicationHost.config}; health directly and through the configured virtual servers; a
+ * failover drill on the ADC (each server drained in turn while every farm is probed through the data
+ * plane); then a server stopped (and a drill that must fail, leaving the ADC as it was); HL7 through a failover with the active listener stopped mid-stream.
  * Each step is a {@link Step}; a step that fails does not stop the others.
  */
 public final class Demo {
@@ -77,6 +81,8 @@ public final class Demo {
     public static final String DEFAULT_LOOPBACK = "127.0.0.1";
     private static final String SIM_USER = "admin";
     private static final String SIM_PASSWORD = "admin";
+    /** How long the drill keeps each server drained while it probes. */
+    static final Duration DRILL_DURATION = Duration.ofSeconds(1);
     /** The steps, by index, that each step needs to have passed (indexes from 0). */
     private static final List<List<Integer>> NEEDS = List.of(
             List.of(), // topology
@@ -85,6 +91,7 @@ public final class Demo {
             List.of(0), // f5
             List.of(0), // iis
             List.of(0, 1, 2), // health: the stand-ins, and the data plane read back from the ADC
+            List.of(0, 1, 2, 5), // drill: drains on the ADC, probes through its data plane, needs HEALTHY first
             List.of(0, 1, 2), // failure: stops a stand-in, checks through the data plane
             List.of(0), // hl7
             List.of(0)); // picture
@@ -135,8 +142,9 @@ public final class Demo {
      * @param steps the steps, in order
      * @param diagram the topology as a Mermaid flowchart, with the farm states after the failure
      * @param elapsed how long it took
+     * @param drill the drill's report, when the drill step ran
      */
-    public record Report(List<Step> steps, String diagram, Duration elapsed) {
+    public record Report(List<Step> steps, String diagram, Duration elapsed, Optional<DrillReport> drill) {
         /** @return whether every step did what it should */
         public boolean ok() {
             return steps.stream().allMatch(Step::ok);
@@ -156,6 +164,8 @@ public final class Demo {
     private final Map<String, StandInServers> standIns = new LinkedHashMap<>();
     private Map<String, String> farmStates = Map.of();
     private Map<String, Set<String>> downServers = Map.of();
+    private MemberOperations adcMembers;
+    private DrillReport drillReport;
 
     /**
      * @param hl7Messages how many HL7 messages to send through the failover
@@ -196,6 +206,7 @@ public final class Demo {
                 "F5 BIG-IP simulator: plan, apply in one transaction, re-plan, audit",
                 "IIS + ARR: render and merge into a stock applicationHost.config, re-plan",
                 "health: every member directly, and through the ADC's configured virtual servers",
+                "drill: drain app1 then app2 on the ADC, probe every farm through its data plane, enable",
                 "stop app2: the farms show DEGRADED and name the member",
                 "HL7: failover with the active listener stopped mid-stream",
                 "draw the topology with its health");
@@ -224,11 +235,42 @@ public final class Demo {
             closeAll();
         }
         String diagram = deployment == null ? "" : TopologyDiagram.mermaid(deployment, farmStates, downServers);
-        return new Report(steps, diagram, Duration.ofNanos(System.nanoTime() - started));
+        return new Report(steps, diagram, Duration.ofNanos(System.nanoTime() - started),
+                Optional.ofNullable(drillReport));
+    }
+
+    /**
+     * The drill's rig alone, for {@code hakit bench drill}: the reference topology, the stand-ins, the Citrix
+     * simulator applied with its data plane, then one drill with no pause between rounds of probes.
+     *
+     * @param dir a scratch directory
+     * @param duration how long each server stays drained while probes run
+     * @return the drill's report
+     * @throws IOException when the scratch directory cannot be written
+     * @throws IllegalStateException when the rig does not come up
+     */
+    public static DrillReport drillOnly(Path dir, Duration duration) throws IOException {
+        if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+            System.setProperty("sun.net.httpserver.nodelay", "true");
+        }
+        Demo demo = new Demo(0, dir, DEFAULT_LOOPBACK);
+        try {
+            for (int i = 0; i <= 2; i++) {
+                Step s = i == 0 ? demo.topology() : i == 1 ? demo.standIns() : demo.device("citrix", Vendor.CITRIX);
+                if (!s.ok()) {
+                    throw new IllegalStateException("the drill's rig did not come up: " + s.name() + ": " + s.detail());
+                }
+            }
+            return Drill.builder().deployment(demo.deployment).operations(demo.adcMembers).probers(demo::prober)
+                    .duration(duration).interval(Duration.ZERO).drainWait(Duration.ofSeconds(5))
+                    .healthyWait(Duration.ofSeconds(30)).poll(Duration.ofMillis(100)).build().run();
+        } finally {
+            demo.closeAll();
+        }
     }
 
     private static String name(int i) {
-        return List.of("topology", "stand-ins", "citrix", "f5", "iis", "health", "failure", "hl7", "picture").get(i);
+        return List.of("topology", "stand-ins", "citrix", "f5", "iis", "health", "drill", "failure", "hl7", "picture").get(i);
     }
 
     private Step step(int i) throws IOException, InterruptedException {
@@ -246,8 +288,10 @@ public final class Demo {
             case 5:
                 return health();
             case 6:
-                return failure();
+                return drill();
             case 7:
+                return failure();
+            case 8:
                 return hl7();
             default:
                 return picture();
@@ -305,11 +349,15 @@ public final class Demo {
 
     /**
      * The load balancer's data plane, from what is really configured on the ADC: every HTTP or SSL
-     * virtual server, with the enabled members of the service group bound to it, read back through NITRO.
+     * virtual server, with the service group bound to it, read back through NITRO. The members in service
+     * are read from the ADC again at every new client connection (only ENABLED members), so a drain on the
+     * ADC sends the data plane's new connections to the other server.
      */
     private String dataPlaneFromAdc(java.net.URI url) {
         List<LoadBalancerStandIn.Listener> listeners = new ArrayList<>();
-        try (NitroClient nitro = NitroClient.builder().url(url).credentials(SIM_USER, SIM_PASSWORD).build()) {
+        NitroClient nitro = NitroClient.builder().url(url).credentials(SIM_USER, SIM_PASSWORD).build();
+        resources.add(nitro);
+        {
             Map<String, String> domains = new LinkedHashMap<>();
             nitro.list("server").forEach(s -> domains.put(s.name(), s.string("domain").orElse(s.name())));
             Map<String, String> groupOf = new LinkedHashMap<>();
@@ -331,15 +379,31 @@ public final class Demo {
                 if (!(type.equals("SSL") || type.equals("HTTP")) || group.isEmpty()) {
                     continue;
                 }
-                List<String> servers = group.stream().map(m -> domains.get(m.string("servername").orElseThrow())).toList();
+                String groupName = groupOf.get(vs.name());
                 int memberPort = Integer.parseInt(group.get(0).string("port").orElseThrow());
                 listeners.add(new LoadBalancerStandIn.Listener(Integer.parseInt(vs.string("port").orElseThrow()),
-                        type.equals("SSL"), servers, memberPort));
+                        type.equals("SSL"), () -> inService(nitro, groupName, domains), memberPort));
             }
         }
         resources.add(LoadBalancerStandIn.start(deployment.loadBalancer().fqdn(), loopback, listeners, ports,
                 lbCert.serverContext(), hospitalCa.clientContext()));
         return "; its " + listeners.size() + " HTTP/SSL virtual servers, read back from the ADC, serve on " + loopback;
+    }
+
+    /** The FQDNs of the group's ENABLED members, as the ADC has them now. */
+    private static List<String> inService(NitroClient nitro, String group, Map<String, String> domains) {
+        List<String> out = new ArrayList<>();
+        synchronized (nitro) {
+            for (NitroObject b : nitro.bindings("servicegroup")) {
+                if (b.type().equals("servicegroup_servicegroupmember_binding")
+                        && group.equals(b.string("servicegroupname").orElse(""))
+                        && "ENABLED".equalsIgnoreCase(b.string("state").orElse("ENABLED"))) {
+                    String server = b.string("servername").orElseThrow();
+                    out.add(domains.getOrDefault(server, server));
+                }
+            }
+        }
+        return out;
     }
 
     private Step device(String key, Vendor vendor) {
@@ -350,12 +414,19 @@ public final class Demo {
             }
         })));
         VendorSupport support = Vendors.of(key);
-        try (RunningSimulator sim = support.simulate(new SimulatorOptions(0, SIM_USER, SIM_PASSWORD, Optional.empty()))
-                .orElseThrow(() -> new IllegalStateException(key + " has no simulator"))) {
+        RunningSimulator sim = support.simulate(new SimulatorOptions(0, SIM_USER, SIM_PASSWORD, Optional.empty()))
+                .orElseThrow(() -> new IllegalStateException(key + " has no simulator"));
+        // the ADC stays up for the drill, which drains its members; the others close here
+        boolean keep = vendor == Vendor.CITRIX;
+        if (keep) {
+            resources.add(sim);
+        }
+        try {
             Target target = new Target(Optional.of(sim.url()), Optional.of(SIM_USER), Optional.of(SIM_PASSWORD),
                     Optional.empty(), Optional.of(dir.resolve("certs/lb-key.pem")), false, true, Optional.empty(),
                     Optional.empty(), false, Duration.ofSeconds(5), Duration.ofSeconds(30));
-            try (LoadBalancerAdapter adapter = support.open(target)) {
+            LoadBalancerAdapter adapter = support.open(target);
+            try {
                 Plan plan = adapter.plan(d);
                 ApplyResult applied = adapter.apply(d, plan, ApplyListener.NONE);
                 Plan again = adapter.plan(d);
@@ -369,6 +440,17 @@ public final class Demo {
                         + " drift" + dataPlane, figures("changes", plan.changes().size(), "requests", applied.requests(),
                         "writes", applied.writes(), "replanChanges", again.changes().size(),
                         "auditErrors", audit.report().errors()));
+            } finally {
+                if (keep && adapter instanceof MemberOperations ops) {
+                    adcMembers = ops;
+                    resources.add(adapter);
+                } else {
+                    adapter.close();
+                }
+            }
+        } finally {
+            if (!keep) {
+                sim.close();
             }
         }
     }
@@ -419,6 +501,36 @@ public final class Demo {
                 figures("farms", report.farms().size(), "state", report.state().name()));
     }
 
+    private HealthProber prober() {
+        // every published host and port goes where its stand-in listens; nothing else resolves
+        return HealthProber.builder()
+                .tls(TlsSettings.builder().trust(hospitalCa.chain()).trust(publicCa.chain()).build())
+                .resolver(HostResolver.mapped(Map.of())).connectTo(ports.connectTo())
+                .connectTimeout(Duration.ofSeconds(10)).build();
+    }
+
+    /**
+     * The failover drill against the ADC simulator and its data plane: each server drained in turn on the
+     * ADC (graceful disable), every farm probed through the data plane while it is out, enabled, HEALTHY
+     * again; the ADC's member states read back equal to those before.
+     */
+    private Step drill() {
+        if (adcMembers == null) {
+            return Step.skipped("drill", 3);
+        }
+        Drill drill = Drill.builder().deployment(deployment).operations(adcMembers).probers(this::prober)
+                .duration(DRILL_DURATION).interval(Duration.ofMillis(20)).drainWait(Duration.ofSeconds(5))
+                .healthyWait(Duration.ofSeconds(30)).poll(Duration.ofMillis(100)).build();
+        DrillReport r = drill.run();
+        drillReport = r;
+        String steps = r.steps().stream().map(s -> s.server() + " out: " + s.probes() + " probes, " + s.failed()
+                + " failed, served by " + s.servedBy().keySet()).collect(Collectors.joining("; "));
+        return new Step("drill", r.passed(), r.verdict().wire() + ": " + steps + "; ADC "
+                + (r.restored() ? "as it was" : "NOT as it was") + (r.message().isEmpty() ? "" : " (" + r.message()
+                + ")"), figures("verdict", r.verdict().wire(), "probes", r.probes(), "failed", r.failed(),
+                "restored", r.restored()));
+    }
+
     private Step failure() {
         StandInServers app2 = standIns.get("app2.hospital.org");
         if (app2 == null) {
@@ -430,12 +542,20 @@ public final class Demo {
         List<FarmVerdict> degraded = report.farms().stream().filter(f -> f.state() == FarmState.DEGRADED).toList();
         boolean namesApp2 = degraded.stream().allMatch(f -> f.diagnosis().contains("app2.hospital.org"));
         boolean stillServing = report.farms().stream().allMatch(f -> f.viaLb().stream().allMatch(MemberCheck::up));
-        boolean ok = degraded.size() == report.farms().size() && namesApp2 && stillServing;
+        // with app2 gone no farm has a second member up: the drill must fail and leave the ADC as it was
+        Optional<DrillReport> drill = Optional.ofNullable(adcMembers).map(ops -> Drill.builder().deployment(deployment)
+                .operations(ops).probers(this::prober).duration(Duration.ZERO).drainWait(Duration.ZERO)
+                .healthyWait(Duration.ofSeconds(5)).poll(Duration.ofMillis(100)).build().run());
+        boolean drillRefused = drill.map(r -> !r.passed() && r.restored()).orElse(true);
+        boolean ok = degraded.size() == report.farms().size() && namesApp2 && stillServing && drillRefused;
         String example = degraded.isEmpty() ? "" : "; e.g. " + degraded.get(0).service() + ": " + degraded.get(0).diagnosis();
+        String drilled = drill.map(r -> "; a drill now: " + r.verdict().wire() + ", ADC "
+                + (r.restored() ? "as it was" : "NOT as it was")).orElse("");
         return new Step("failure", ok, degraded.size() + " of " + report.farms().size() + " farms DEGRADED, naming"
                 + " app2.hospital.org; through the load balancer " + (stillServing ? "still serving" : "FAILING")
-                + example, figures("degraded", degraded.size(), "farms", report.farms().size(),
-                "servingViaLb", stillServing));
+                + drilled + example, figures("degraded", degraded.size(), "farms", report.farms().size(),
+                "servingViaLb", stillServing, "drillVerdict", drill.map(r -> r.verdict().wire()).orElse("-"),
+                "drillRestored", drill.map(DrillReport::restored).orElse(false)));
     }
 
     private void record(VerifyReport report) {

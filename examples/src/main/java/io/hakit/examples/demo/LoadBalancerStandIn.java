@@ -23,7 +23,9 @@ import javax.net.ssl.SSLSocket;
  * applied configuration, terminating TLS with the load balancer's certificate and re-encrypting to
  * a member (verified against the trust CA, by name), round robin, every listener on an ephemeral
  * port (see {@link PortMap}), skipping a member that refuses
- * the connection, as a load balancer's passive health does. Plain HTTP ports pass through.
+ * the connection, as a load balancer's passive health does. Plain HTTP ports pass through. The members
+ * in service are asked for at every new client connection, so a member the device has disabled (a
+ * drain) gets no new connection while the connections it already has finish.
  */
 final class LoadBalancerStandIn implements AutoCloseable {
 
@@ -32,10 +34,11 @@ final class LoadBalancerStandIn implements AutoCloseable {
      *
      * @param port the port it listens on
      * @param tls whether it terminates (and re-encrypts) TLS
-     * @param members the members' FQDNs, in round-robin order
+     * @param members the FQDNs of the members in service now, in round-robin order; asked at every new
+     *     client connection
      * @param memberPort the members' port
      */
-    record Listener(int port, boolean tls, List<String> members, int memberPort) {
+    record Listener(int port, boolean tls, java.util.function.Supplier<List<String>> members, int memberPort) {
     }
 
     private final List<ServerSocket> sockets = new ArrayList<>();
@@ -101,10 +104,16 @@ final class LoadBalancerStandIn implements AutoCloseable {
 
     private void relay(Socket client, Listener l, AtomicInteger next) {
         Socket upstream = null;
-        int n = l.members().size();
-        int start = Math.floorMod(next.getAndIncrement(), n);
+        List<String> members;
+        try {
+            members = l.members().get();
+        } catch (RuntimeException e) {
+            members = List.of();
+        }
+        int n = members.size();
+        int start = n == 0 ? 0 : Math.floorMod(next.getAndIncrement(), n);
         for (int i = 0; i < n && upstream == null; i++) {
-            String member = l.members().get((start + i) % n);
+            String member = members.get((start + i) % n);
             upstream = connect(member, l);
         }
         if (upstream == null) {

@@ -28,7 +28,7 @@ class DemoCommandTest {
         assertThat(failed).as("failed steps").isEmpty();
         assertThat(run.exitCode()).isZero();
         assertThat(json.get("steps")).extracting(s -> s.get("name").asText())
-                .containsExactly("topology", "stand-ins", "citrix", "f5", "iis", "health", "failure", "hl7", "picture");
+                .containsExactly("topology", "stand-ins", "citrix", "f5", "iis", "health", "drill", "failure", "hl7", "picture");
         for (String device : List.of("citrix", "f5", "iis")) {
             JsonNode figures = step(json, device).get("figures");
             assertThat(figures.get("changes").asInt()).as(device + " changes").isPositive();
@@ -37,6 +37,24 @@ class DemoCommandTest {
         assertThat(step(json, "citrix").get("detail").asText()).contains("read back from the ADC");
         assertThat(step(json, "failure").get("detail").asText()).contains("through the load balancer still serving");
         assertThat(step(json, "failure").get("detail").asText()).contains("DEGRADED").contains("app2.hospital.org");
+        // no farm has a second member up: the drill fails and the ADC is as it was
+        assertThat(step(json, "failure").get("figures").get("drillVerdict").asText()).isEqualTo("failed");
+        assertThat(step(json, "failure").get("figures").get("drillRestored").asBoolean()).isTrue();
+        JsonNode drill = json.get("drill");
+        assertThat(drill.get("verdict").asText()).isEqualTo("passed");
+        assertThat(drill.get("restored").asBoolean()).isTrue();
+        assertThat(drill.get("steps")).extracting(s -> s.get("server").asText())
+                .containsExactly("app1.hospital.org", "app2.hospital.org");
+        for (JsonNode s : drill.get("steps")) {
+            String other = s.get("server").asText().equals("app1.hospital.org") ? "app2.hospital.org"
+                    : "app1.hospital.org";
+            assertThat(s.get("drained").asBoolean()).isTrue();
+            assertThat(s.get("enabled").asBoolean()).isTrue();
+            assertThat(s.get("failed").asLong()).isZero();
+            assertThat(s.get("probes").asLong()).isPositive();
+            assertThat(s.get("servedBy").get(other).asLong()).isEqualTo(s.get("probes").asLong());
+            assertThat(s.get("healthyAfterMs").asLong()).isNotNegative();
+        }
         JsonNode hl7 = step(json, "hl7").get("figures");
         assertThat(hl7.get("sent").asInt()).isEqualTo(60);
         assertThat(hl7.get("acknowledged").asInt()).isEqualTo(60);
@@ -48,8 +66,8 @@ class DemoCommandTest {
     void textShowsAProgressLinePerStepAndTheSummary() {
         CliRun run = CliRun.of("demo", "--messages", "30");
 
-        assertThat(run.out()).contains("[1/9] load and validate the reference topology")
-                .contains("[9/9] draw the topology").contains("```mermaid").contains("Demo passed: 9 of 9 steps ok");
+        assertThat(run.out()).contains("[1/10] load and validate the reference topology")
+                .contains("[10/10] draw the topology").contains("```mermaid").contains("Demo passed: 10 of 10 steps ok");
         assertThat(run.exitCode()).isZero();
     }
 

@@ -94,9 +94,9 @@ class DemoTest {
             }
         });
 
-        assertThat(report.steps()).hasSize(9);
+        assertThat(report.steps()).hasSize(10);
         assertThat(report.steps().get(0).ok()).isFalse();
-        assertThat(report.steps().subList(1, 9)).allSatisfy(s ->
+        assertThat(report.steps().subList(1, 10)).allSatisfy(s ->
                 assertThat(s.detail()).as(s.name()).isEqualTo("skipped: needs step 1"));
     }
 

@@ -1,6 +1,7 @@
 package io.hakit.model.ops;
 
 import io.hakit.model.Deployment;
+import java.util.List;
 
 /**
  * Drains and enables one application server on every farm of a deployment, beside
@@ -41,4 +42,14 @@ public interface MemberOperations {
      * @throws io.hakit.model.HakitException when the device cannot be read before anything was changed
      */
     DrainResult enable(Deployment deployment, String server, DrainOptions options);
+
+    /**
+     * Reads the deployment's members as the device has them now (state, availability, drain's mark), changing
+     * nothing: what a drill compares before and after to prove the device is as it was.
+     *
+     * @param deployment the deployment
+     * @return every member of every farm of the deployment, every server
+     * @throws io.hakit.model.HakitException when the device cannot be read
+     */
+    List<DeviceMember> members(Deployment deployment);
 }
