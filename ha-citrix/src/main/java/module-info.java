@@ -5,6 +5,8 @@
 module io.hakit.citrix {
     requires transitive io.hakit.model;
     requires transitive io.hakit.health;
+    requires io.hakit.rest;
+    requires dev.failsafe.core;
     requires org.slf4j;
     requires org.apache.httpcomponents.client5.httpclient5;
     requires org.apache.httpcomponents.core5.httpcore5;

@@ -5,8 +5,9 @@
 module io.hakit.f5 {
     requires transitive io.hakit.model;
     requires io.hakit.health;
-    requires org.slf4j;
+    requires io.hakit.rest;
     requires dev.failsafe.core;
+    requires org.slf4j;
     requires org.apache.httpcomponents.client5.httpclient5;
     requires org.apache.httpcomponents.core5.httpcore5;
     requires transitive com.fasterxml.jackson.databind;

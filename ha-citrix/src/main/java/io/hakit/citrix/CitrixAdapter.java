@@ -135,6 +135,65 @@ public final class CitrixAdapter implements LoadBalancerAdapter {
         }
 
         /**
+         * @param user the NITRO user
+         * @param password its password (copied; never logged)
+         * @return this builder
+         */
+        public Builder credentials(String user, char[] password) {
+            clientBuilder.credentials(user, password);
+            return this;
+        }
+
+        /**
+         * @param caPem a PEM file with the CA that signed the management certificate
+         * @return this builder
+         */
+        public Builder ca(Path caPem) {
+            clientBuilder.ca(caPem);
+            return this;
+        }
+
+        /**
+         * @param connect the connect time-out; default {@link NitroClient#DEFAULT_CONNECT_TIMEOUT}
+         * @param response the response time-out; default {@link NitroClient#DEFAULT_RESPONSE_TIMEOUT}
+         * @return this builder
+         */
+        public Builder timeouts(Duration connect, Duration response) {
+            clientBuilder.timeouts(connect, response);
+            return this;
+        }
+
+        /**
+         * @param retry how a request answered 503 is sent again; default {@link NitroClient#DEFAULT_RETRY}
+         * @return this builder
+         */
+        public Builder retry(io.hakit.model.Retry retry) {
+            clientBuilder.retry(retry);
+            return this;
+        }
+
+        /**
+         * @param allow whether plain {@code http://} to a device that is not this machine is allowed (a warning is
+         *     logged); default false: refused
+         * @return this builder
+         */
+        public Builder allowPlainHttp(boolean allow) {
+            clientBuilder.allowPlainHttp(allow);
+            return this;
+        }
+
+        /**
+         * Skips certificate and host-name verification. Only for lab devices; logs a warning.
+         *
+         * @param insecure whether to skip verification; default false
+         * @return this builder
+         */
+        public Builder insecureSkipVerify(boolean insecure) {
+            clientBuilder.insecureSkipVerify(insecure);
+            return this;
+        }
+
+        /**
          * @param connectTimeout the connect time-out; default {@link NitroClient#DEFAULT_CONNECT_TIMEOUT}
          * @return this builder
          */

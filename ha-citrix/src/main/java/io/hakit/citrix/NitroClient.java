@@ -1,24 +1,24 @@
 package io.hakit.citrix;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.failsafe.RetryPolicy;
 import io.hakit.citrix.internal.Json;
-import io.hakit.model.tls.TlsSettings;
 import io.hakit.model.AuthenticationException;
 import io.hakit.model.ConflictException;
 import io.hakit.model.DeviceException;
 import io.hakit.model.NotFoundException;
+import io.hakit.model.cert.Pem;
+import io.hakit.model.Retry;
 import io.hakit.model.TransportException;
-import java.io.IOException;
-import java.io.InterruptedIOException;
-import java.net.ConnectException;
-import java.net.SocketTimeoutException;
+import io.hakit.model.tls.TlsSettings;
+import io.hakit.rest.Policies;
+import io.hakit.rest.RestTransport;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -29,27 +29,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
-import javax.net.ssl.SSLException;
-import javax.net.ssl.SSLHandshakeException;
-import javax.net.ssl.SSLPeerUnverifiedException;
-import org.apache.hc.client5.http.ConnectTimeoutException;
-import org.apache.hc.client5.http.classic.methods.HttpUriRequestBase;
-import org.apache.hc.client5.http.config.ConnectionConfig;
-import org.apache.hc.client5.http.config.RequestConfig;
-import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
-import org.apache.hc.client5.http.impl.classic.HttpClients;
-import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
-import org.apache.hc.client5.http.ssl.ClientTlsStrategyBuilder;
-import org.apache.hc.client5.http.ssl.DefaultHostnameVerifier;
-import org.apache.hc.client5.http.ssl.HostnameVerificationPolicy;
-import org.apache.hc.core5.http.ContentType;
-import org.apache.hc.core5.http.Header;
-import org.apache.hc.core5.http.NoHttpResponseException;
-import org.apache.hc.core5.http.io.entity.EntityUtils;
-import org.apache.hc.core5.http.io.entity.StringEntity;
-import org.apache.hc.core5.util.Timeout;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * A client for one Citrix ADC's NITRO REST API ({@code /nitro/v1/config/...}).
@@ -59,9 +38,11 @@ import org.slf4j.LoggerFactory;
  * session expires (HTTP 401 with errorcode 444 or 1027) logs in again once, without the stale cookie, and
  * repeats the request. Or, with {@link Builder#sessionless(boolean) sessionless(true)}, sends
  * {@code X-NITRO-USER}/{@code X-NITRO-PASS} on every request instead.</li>
- * <li>TLS is verified (certificate chain and host name) against {@link TlsSettings}: a CA PEM, a key
- * store, or the platform. There is no switch to skip it.</li>
- * <li>Every request has a connect and a response time-out; the exception says which fired.</li>
+ * <li>The transport is ha-rest's: TLS verified (certificate chain and host name) against {@link TlsSettings}
+ * unless {@link Builder#insecureSkipVerify(boolean)} says otherwise, plain {@code http://} only to loopback or
+ * with {@link Builder#allowPlainHttp(boolean)}, a connect and a response time-out
+ * ({@link io.hakit.model.TimeoutException} says which fired), 503 answers sent again under the
+ * {@link Builder#retry(Retry)} policy, and no password, cookie or key handed to any logger.</li>
  * <li>Errors are typed: {@link NotFoundException} (258, 344, ...), {@link ConflictException} (273,
  * 1335, ...), {@link AuthenticationException} (354, 444, ...), {@link DeviceException} otherwise, each
  * with the HTTP status, NITRO errorcode, message, resource and request, and never the password or the
@@ -86,68 +67,33 @@ import org.slf4j.LoggerFactory;
 public final class NitroClient implements AutoCloseable {
 
     /** Connect time-out when none is given: 10 seconds. */
-    public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(10);
+    public static final Duration DEFAULT_CONNECT_TIMEOUT = RestTransport.DEFAULT_CONNECT_TIMEOUT;
     /** Response time-out when none is given: 60 seconds. */
-    public static final Duration DEFAULT_RESPONSE_TIMEOUT = Duration.ofSeconds(60);
+    public static final Duration DEFAULT_RESPONSE_TIMEOUT = RestTransport.DEFAULT_RESPONSE_TIMEOUT;
     /** Session time-out asked for at login when none is given: 30 minutes (NITRO's own default). */
     public static final Duration DEFAULT_SESSION_TIMEOUT = Duration.ofMinutes(30);
     /** How often a save answered "busy" (293/1461) is retried when not told otherwise: 10 times. */
     public static final int DEFAULT_SAVE_RETRIES = 10;
     /** The wait between save retries when none is given: 1 second. */
     public static final Duration DEFAULT_SAVE_RETRY_DELAY = Duration.ofSeconds(1);
-    /** How often a request answered HTTP 503 (not processed) is sent again: 2 times. */
+    /** How often a request answered HTTP 503 (not processed) is sent again by default: 2 times. */
     public static final int UNAVAILABLE_RETRIES = 2;
+    /** The default {@link Builder#retry(Retry)} policy: {@value #UNAVAILABLE_RETRIES} retries after 100 then 200 ms. */
+    public static final Retry DEFAULT_RETRY = Retry.backoff(UNAVAILABLE_RETRIES, Duration.ofMillis(100));
 
-    private static final Logger LOG = LoggerFactory.getLogger(NitroClient.class);
-    private static final ObjectMapper JSON = new ObjectMapper();
-    private static final String CONFIG = "/nitro/v1/config/";
+    private static final String CONFIG = NitroSession.CONFIG;
 
-    private final URI url;
-    private final String user;
-    private final String password;
-    private final boolean sessionless;
-    private final Duration connectTimeout;
-    private final Duration responseTimeout;
-    private final Duration sessionTimeout;
-    private final int saveRetries;
-    private final Duration saveRetryDelay;
-    private final CloseableHttpClient http;
-    private final AtomicInteger requests = new AtomicInteger();
+    private final NitroSession session;
+    private final RetryPolicy<JsonNode> saveRetry;
     private final AtomicInteger writes = new AtomicInteger();
-    private final Object sessionLock = new Object();
-    private volatile String token;
 
     private NitroClient(Builder b) {
-        this.url = stripSlash(Objects.requireNonNull(b.url, "url"));
-        this.user = Objects.requireNonNull(b.user, "user (credentials)");
-        this.password = Objects.requireNonNull(b.password, "password (credentials)");
-        this.sessionless = b.sessionless;
-        this.connectTimeout = b.connectTimeout;
-        this.responseTimeout = b.responseTimeout;
-        this.sessionTimeout = b.sessionTimeout;
-        this.saveRetries = b.saveRetries;
-        this.saveRetryDelay = b.saveRetryDelay;
-        String scheme = url.getScheme() == null ? "" : url.getScheme().toLowerCase(Locale.ROOT);
-        if (!scheme.equals("http") && !scheme.equals("https")) {
-            throw new IllegalArgumentException("url " + url + " must be http:// or https://");
-        }
-        this.http = HttpClients.custom()
-                .setConnectionManager(PoolingHttpClientConnectionManagerBuilder.create()
-                        .setTlsSocketStrategy(ClientTlsStrategyBuilder.create().setSslContext(b.tls.sslContext())
-                                .setHostVerificationPolicy(HostnameVerificationPolicy.CLIENT)
-                                .setHostnameVerifier(new DefaultHostnameVerifier()).buildClassic())
-                        .setDefaultConnectionConfig(ConnectionConfig.custom()
-                                .setConnectTimeout(Timeout.of(connectTimeout))
-                                .setSocketTimeout(Timeout.of(responseTimeout)).build())
-                        .setMaxConnTotal(8).setMaxConnPerRoute(8).build())
-                .setDefaultRequestConfig(RequestConfig.custom().setResponseTimeout(Timeout.of(responseTimeout))
-                        .build())
-                .disableCookieManagement().disableAutomaticRetries().disableRedirectHandling().build();
-    }
-
-    private static URI stripSlash(URI u) {
-        String s = u.toString();
-        return s.endsWith("/") ? URI.create(s.substring(0, s.length() - 1)) : u;
+        RestTransport transport = RestTransport.builder().url(Objects.requireNonNull(b.url, "url")).tls(b.tls)
+                .insecureSkipVerify(b.insecure).allowPlainHttp(b.allowPlainHttp)
+                .timeouts(b.connectTimeout, b.responseTimeout).build();
+        this.session = new NitroSession(transport, b.user, b.password, b.sessionless, b.sessionTimeout, b.retry);
+        this.saveRetry = Policies.retryOnFailure(new Retry(b.saveRetries, b.saveRetryDelay, b.saveRetryDelay),
+                NitroErrors::busy);
     }
 
     /** @return a new builder */
@@ -157,17 +103,17 @@ public final class NitroClient implements AutoCloseable {
 
     /** @return the device's management URL */
     public URI url() {
-        return url;
+        return session.transport().url();
     }
 
     /** @return the response time-out of every request */
     public Duration responseTimeout() {
-        return responseTimeout;
+        return session.transport().responseTimeout();
     }
 
     /** @return how many HTTP requests this client has sent (login, reads, writes, save, logout) */
     public int requestCount() {
-        return requests.get();
+        return session.requestCount();
     }
 
     /** @return how many configuration writes this client has sent (not login, logout or save) */
@@ -192,73 +138,18 @@ public final class NitroClient implements AutoCloseable {
      * @throws TransportException when the device cannot be reached or does not speak NITRO
      */
     public void login() {
-        if (sessionless) {
-            return;
-        }
-        synchronized (sessionLock) {
-            if (token == null) {
-                token = newSession();
-            }
-        }
+        session.login();
     }
 
-    private String newSession() {
-        ObjectNode body = JSON.createObjectNode();
-        body.putObject("login").put("username", user).put("password", password)
-                .put("timeout", sessionTimeout.toSeconds());
-        Response r = send("POST", CONFIG + "login", body, Map.of(), "login", true);
-        for (int retry = 1; r.status == 503 && retry <= UNAVAILABLE_RETRIES; retry++) {
-            sleep(Duration.ofMillis(100L * retry));
-            r = send("POST", CONFIG + "login", body, Map.of(), "login", true);
-        }
-        if (r.status >= 300) {
-            throw error(r, "login", "POST " + CONFIG + "login");
-        }
-        for (Header h : r.headers) {
-            if (h.getName().equalsIgnoreCase("Set-Cookie") && h.getValue().startsWith("NITRO_AUTH_TOKEN=")) {
-                String v = h.getValue().substring("NITRO_AUTH_TOKEN=".length());
-                int semi = v.indexOf(';');
-                return semi < 0 ? v : v.substring(0, semi);
-            }
-        }
-        JsonNode sid = r.body == null ? null : r.body.get("sessionid");
-        if (sid != null && sid.isTextual() && !sid.asText().isEmpty()) {
-            return sid.asText();
-        }
-        throw new TransportException(url.getHost() + " accepted the login but sent no NITRO_AUTH_TOKEN"
-                + " cookie or sessionid: is " + url + " a Citrix ADC management address?");
-    }
-
-    /**
-     * Ends the session ({@code POST logout}). Never throws; does nothing when not logged in.
-     */
+    /** Ends the session ({@code POST logout}). Never throws; does nothing when not logged in. */
     public void logout() {
-        String t;
-        synchronized (sessionLock) {
-            t = token;
-            token = null;
-        }
-        if (t == null) {
-            return;
-        }
-        try {
-            ObjectNode body = JSON.createObjectNode();
-            body.putObject("logout");
-            send("POST", CONFIG + "logout", body, Map.of("Cookie", "NITRO_AUTH_TOKEN=" + t), "logout", true);
-        } catch (RuntimeException e) {
-            LOG.debug("logout from {} failed: {}", url.getHost(), e.getMessage());
-        }
+        session.logout();
     }
 
     /** Logs out and releases connections. Never throws. */
     @Override
     public void close() {
-        logout();
-        try {
-            http.close();
-        } catch (IOException e) {
-            LOG.debug("closing the HTTP client failed: {}", e.getMessage());
-        }
+        session.close();
     }
 
     // ---------------------------------------------------------------- reads
@@ -281,7 +172,7 @@ public final class NitroClient implements AutoCloseable {
      */
     public List<NitroObject> list(String type, String query) {
         try {
-            JsonNode body = call("GET", CONFIG + type, query, null, Map.of(), type);
+            JsonNode body = call("GET", CONFIG + type, query, null, type);
             return objects(type, body);
         } catch (NotFoundException e) {
             return List.of();
@@ -297,7 +188,7 @@ public final class NitroClient implements AutoCloseable {
      */
     public Optional<NitroObject> get(String type, String name) {
         try {
-            JsonNode body = call("GET", CONFIG + type + "/" + encode(name), "", null, Map.of(), type + "/" + name);
+            JsonNode body = call("GET", CONFIG + type + "/" + encode(name), "", null, type + "/" + name);
             List<NitroObject> all = objects(type, body);
             return all.isEmpty() ? Optional.empty() : Optional.of(all.get(0));
         } catch (NotFoundException e) {
@@ -317,17 +208,17 @@ public final class NitroClient implements AutoCloseable {
         String agg = parent + "_binding";
         JsonNode body;
         try {
-            body = call("GET", CONFIG + agg, "bulkbindings=yes", null, Map.of(), agg);
+            body = call("GET", CONFIG + agg, "bulkbindings=yes", null, agg);
         } catch (NotFoundException e) {
             return List.of();
         }
         List<NitroObject> out = new ArrayList<>();
-        for (JsonNode holder : array(body.get(agg))) {
+        for (JsonNode holder : NitroBulk.array(body.get(agg))) {
             Iterator<Map.Entry<String, JsonNode>> fields = holder.fields();
             while (fields.hasNext()) {
                 Map.Entry<String, JsonNode> f = fields.next();
                 if (f.getKey().endsWith("_binding") && (f.getValue().isArray() || f.getValue().isObject())) {
-                    for (JsonNode b : array(f.getValue())) {
+                    for (JsonNode b : NitroBulk.array(f.getValue())) {
                         out.add(NitroObject.fromDevice(f.getKey(), Json.toMap(b)));
                     }
                 }
@@ -365,7 +256,7 @@ public final class NitroClient implements AutoCloseable {
     public void requirePrimary() {
         if (haRole() == HaRole.SECONDARY) {
             throw new DeviceException(200, String.valueOf(NitroError.NOT_PRIMARY),
-                    url.getHost() + " is the SECONDARY node of an HA pair: changes made here are not propagated and"
+                    url().getHost() + " is the SECONDARY node of an HA pair: changes made here are not propagated and"
                             + " are lost at the next sync; connect to the primary node (nothing was written)",
                     "hanode", "GET " + CONFIG + "hanode");
         }
@@ -380,7 +271,7 @@ public final class NitroClient implements AutoCloseable {
      * @throws ConflictException when it already exists (273)
      */
     public void add(NitroObject object) {
-        write("POST", CONFIG + object.type(), "", wrap(object.type(), object.attributes()), Map.of(),
+        write("POST", CONFIG + object.type(), "", wrap(object.type(), object.attributes()),
                 object.type() + "/" + object.name());
     }
 
@@ -392,7 +283,7 @@ public final class NitroClient implements AutoCloseable {
      * @throws NotFoundException when it does not exist
      */
     public void update(NitroObject object) {
-        write("PUT", CONFIG + object.type(), "", wrap(object.type(), object.attributes()), Map.of(),
+        write("PUT", CONFIG + object.type(), "", wrap(object.type(), object.attributes()),
                 object.type() + "/" + object.name());
     }
 
@@ -405,7 +296,7 @@ public final class NitroClient implements AutoCloseable {
      * @throws NotFoundException when it does not exist
      */
     public void delete(String type, String name, Map<String, Object> args) {
-        write("DELETE", CONFIG + type + "/" + encode(name), args(args), null, Map.of(), type + "/" + name);
+        write("DELETE", CONFIG + type + "/" + encode(name), args(args), null, type + "/" + name);
     }
 
     /**
@@ -451,7 +342,7 @@ public final class NitroClient implements AutoCloseable {
      * @param attributes the body's attributes
      */
     public void action(String type, String action, Map<String, Object> attributes) {
-        write("POST", CONFIG + type, "action=" + action, wrap(type, attributes), Map.of(), type + "?action=" + action);
+        write("POST", CONFIG + type, "action=" + action, wrap(type, attributes), type + "?action=" + action);
     }
 
     /**
@@ -464,15 +355,9 @@ public final class NitroClient implements AutoCloseable {
      * @return the per-item result (a failure is a result, not an exception)
      */
     public BulkResult bulk(String method, String type, List<NitroObject> objects, BulkResult.OnError onError) {
-        ObjectNode body = JSON.createObjectNode();
-        ArrayNode items = body.putArray(type);
-        for (NitroObject o : objects) {
-            if (!o.type().equals(type)) {
-                throw new IllegalArgumentException("a bulk " + type + " request cannot carry a " + o.type());
-            }
-            items.add(Json.toNode(o.attributes()));
-        }
-        return bulkSend(method, CONFIG + type, body, onError, type);
+        ObjectNode body = NitroBulk.bulkBody(type, objects);
+        writes.incrementAndGet();
+        return NitroBulk.send(session, method, CONFIG + type, body, onError, type);
     }
 
     /**
@@ -486,44 +371,9 @@ public final class NitroClient implements AutoCloseable {
      * @throws IllegalArgumentException when a type appears in two runs
      */
     public BulkResult macro(List<NitroObject> objects, BulkResult.OnError onError) {
-        ObjectNode body = JSON.createObjectNode();
-        String last = null;
-        for (NitroObject o : objects) {
-            if (!o.type().equals(last) && body.has(o.type())) {
-                throw new IllegalArgumentException("macroapi: " + o.type() + " appears after another type");
-            }
-            last = o.type();
-            ArrayNode arr = body.has(o.type()) ? (ArrayNode) body.get(o.type()) : body.putArray(o.type());
-            arr.add(Json.toNode(o.attributes()));
-        }
-        return bulkSend("POST", CONFIG + "macroapi", body, onError, "macroapi");
-    }
-
-    private BulkResult bulkSend(String method, String path, ObjectNode body, BulkResult.OnError onError,
-            String resource) {
+        ObjectNode body = NitroBulk.macroBody(objects);
         writes.incrementAndGet();
-        Response r = exchange(method, path, "", body, Map.of("X-NITRO-ONERROR", onError.header()), resource, true);
-        if (r.status == 207) {
-            List<NitroError> items = new ArrayList<>();
-            if (r.body != null) {
-                for (JsonNode n : array(r.body.get("response"))) {
-                    items.add(errorOf(n));
-                }
-            }
-            return new BulkResult(207, r.body == null ? new NitroError(1243, "Bulk operation failed", "ERROR")
-                    : errorOf(r.body), items, onError);
-        }
-        if (r.status >= 300) {
-            throw error(r, resource, method + " " + path);
-        }
-        List<NitroError> items = new ArrayList<>();
-        if (r.body != null) {
-            for (JsonNode n : array(r.body.get("response"))) {
-                items.add(errorOf(n));
-            }
-        }
-        return new BulkResult(r.status, r.body == null ? new NitroError(0, "Done", "NONE") : errorOf(r.body), items,
-                onError);
+        return NitroBulk.send(session, "POST", CONFIG + "macroapi", body, onError, "macroapi");
     }
 
     /**
@@ -533,217 +383,37 @@ public final class NitroClient implements AutoCloseable {
      * @throws DeviceException when the save fails otherwise, or is still busy after the retries
      */
     public void saveConfig() {
-        ObjectNode body = JSON.createObjectNode();
+        ObjectNode body = JsonNodeFactory.instance.objectNode();
         body.putObject("nsconfig");
-        for (int attempt = 0;; attempt++) {
-            try {
-                call("POST", CONFIG + "nsconfig", "action=save", body, Map.of(), "nsconfig");
-                return;
-            } catch (DeviceException e) {
-                boolean busy = NitroError.BUSY.stream().anyMatch(c -> String.valueOf(c).equals(e.vendorCode()));
-                if (!busy || attempt >= saveRetries) {
-                    throw e;
-                }
-                LOG.debug("save busy (errorcode {}), retry {} of {}", e.vendorCode(), attempt + 1, saveRetries);
-                sleep(saveRetryDelay);
-            }
-        }
+        Policies.run(saveRetry, () -> call("POST", CONFIG + "nsconfig", "action=save", body, "nsconfig"));
     }
 
     // ---------------------------------------------------------------- plumbing
 
-    private void write(String method, String path, String query, ObjectNode body, Map<String, String> headers,
-            String resource) {
+    private void write(String method, String path, String query, ObjectNode body, String resource) {
         writes.incrementAndGet();
-        call(method, path, query, body, headers, resource);
+        call(method, path, query, body, resource);
     }
 
-    private JsonNode call(String method, String path, String query, ObjectNode body, Map<String, String> headers,
-            String resource) {
-        Response r = exchange(method, path, query, body, headers, resource, true);
-        if (r.status >= 300 || (r.body != null && r.body.path("errorcode").asInt(0) != 0
-                && !"WARNING".equalsIgnoreCase(r.body.path("severity").asText()))) {
-            throw error(r, resource, method + " " + path);
+    private JsonNode call(String method, String path, String query, ObjectNode body, String resource) {
+        NitroSession.NitroResponse r = session.exchange(method, path + (query.isEmpty() ? "" : "?" + query), body,
+                Map.of());
+        if (NitroErrors.failed(r)) {
+            throw NitroErrors.of(r, resource, method + " " + path);
         }
-        return r.body == null ? JsonNodeFactory.instance.objectNode() : r.body;
-    }
-
-    private Response exchange(String method, String path, String query, ObjectNode body, Map<String, String> headers,
-            String resource, boolean authenticated) {
-        boolean relogged = false;
-        int unavailable = 0;
-        while (true) {
-            Map<String, String> h = new LinkedHashMap<>(headers);
-            String used = null;
-            if (authenticated) {
-                if (sessionless) {
-                    h.put("X-NITRO-USER", user);
-                    h.put("X-NITRO-PASS", password);
-                } else {
-                    login();
-                    used = token;
-                    h.put("Cookie", "NITRO_AUTH_TOKEN=" + used);
-                }
-            }
-            Response r = send(method, path + (query.isEmpty() ? "" : "?" + query), body, h, resource, true);
-            if (r.status == 503 && unavailable < UNAVAILABLE_RETRIES) {
-                unavailable++;
-                LOG.debug("{} {} answered 503, retry {}", method, path, unavailable);
-                sleep(Duration.ofMillis(100L * unavailable));
-                continue;
-            }
-            if (r.status == 401 && authenticated && !sessionless && !relogged
-                    && NitroError.SESSION_EXPIRED.contains(r.errorcode())) {
-                LOG.debug("session expired (errorcode {}) on {} {}: logging in again", r.errorcode(), method, path);
-                synchronized (sessionLock) {
-                    if (Objects.equals(token, used)) {
-                        token = null;
-                    }
-                }
-                relogged = true;
-                continue;
-            }
-            return r;
-        }
-    }
-
-    private Response send(String method, String pathAndQuery, ObjectNode body, Map<String, String> headers,
-            String resource, boolean count) {
-        String line = method + " " + pathAndQuery;
-        HttpUriRequestBase req = new HttpUriRequestBase(method, URI.create(url + pathAndQuery));
-        req.setHeader("Accept", "application/json");
-        headers.forEach(req::setHeader);
-        if (body != null) {
-            try {
-                req.setEntity(new StringEntity(JSON.writeValueAsString(body), ContentType.APPLICATION_JSON));
-            } catch (IOException e) {
-                throw new IllegalArgumentException("cannot write the body of " + line, e);
-            }
-        }
-        if (count) {
-            requests.incrementAndGet();
-        }
-        LOG.debug("NITRO {}", line);
-        try {
-            return http.execute(req, resp -> {
-                String text = resp.getEntity() == null ? "" : EntityUtils.toString(resp.getEntity(),
-                        StandardCharsets.UTF_8);
-                String ctype = resp.getEntity() == null || resp.getEntity().getContentType() == null ? ""
-                        : resp.getEntity().getContentType();
-                JsonNode json = null;
-                if (resp.getCode() == 503) {
-                    // unavailable: whatever the body (often an HTML page), the request was not processed
-                    return new Response(503, null, resp.getHeaders());
-                }
-                if (!text.isBlank()) {
-                    try {
-                        json = JSON.readTree(text);
-                    } catch (IOException e) {
-                        json = null;
-                    }
-                    if (json == null || !json.isObject()) {
-                        throw new NotNitro(resp.getCode(), ctype);
-                    }
-                }
-                return new Response(resp.getCode(), json, resp.getHeaders());
-            });
-        } catch (NotNitro e) {
-            throw new TransportException(url.getHost() + " answered " + line + " with HTTP " + e.status + " "
-                    + (e.contentType.isEmpty() ? "and a body" : e.contentType)
-                    + " that is not NITRO JSON: is " + url + " a Citrix ADC management address?");
-        } catch (ConnectTimeoutException e) {
-            throw new TransportException("no connection to " + hostPort() + " within " + human(connectTimeout)
-                    + " (connect time-out) for " + line, e);
-        } catch (ConnectException e) {
-            throw new TransportException("cannot connect to " + hostPort() + " for " + line + ": "
-                    + e.getMessage(), e);
-        } catch (SSLPeerUnverifiedException e) {
-            throw new TransportException("TLS to " + hostPort() + " refused: its certificate does not name "
-                    + url.getHost() + " (" + e.getMessage() + ")", e);
-        } catch (SSLHandshakeException e) {
-            throw new TransportException("TLS to " + hostPort() + " refused: its certificate is not trusted"
-                    + " (give the CA that signed it with --ca / TlsSettings) (" + rootMessage(e) + ")", e);
-        } catch (SSLException e) {
-            throw new TransportException("TLS to " + hostPort() + " failed: " + rootMessage(e), e);
-        } catch (SocketTimeoutException e) {
-            throw new TransportException("no answer from " + hostPort() + " within " + human(responseTimeout)
-                    + " (response time-out) to " + line, e);
-        } catch (NoHttpResponseException e) {
-            throw new TransportException(hostPort() + " closed the connection without answering " + line, e);
-        } catch (InterruptedIOException e) {
-            Thread.currentThread().interrupt();
-            throw new TransportException("interrupted while waiting for " + hostPort() + " to answer " + line, e);
-        } catch (IOException e) {
-            throw new TransportException("connection to " + hostPort() + " failed during " + line + ": "
-                    + rootMessage(e), e);
-        }
-    }
-
-    private static String rootMessage(Throwable t) {
-        Throwable c = t;
-        while (c.getCause() != null && c.getCause() != c) {
-            c = c.getCause();
-        }
-        return c.getMessage() == null ? c.getClass().getSimpleName() : c.getMessage();
-    }
-
-    private String hostPort() {
-        return url.getHost() + (url.getPort() > 0 ? ":" + url.getPort() : "");
-    }
-
-    private static String human(Duration d) {
-        long ms = d.toMillis();
-        return ms % 1000 == 0 ? ms / 1000 + " s" : ms + " ms";
-    }
-
-    private DeviceException error(Response r, String resource, String request) {
-        int code = r.errorcode();
-        String message = r.body == null ? "" : r.body.path("message").asText("");
-        String severity = r.body == null ? "" : r.body.path("severity").asText("");
-        String vendorCode = code == 0 ? "" : String.valueOf(code);
-        String msg = severity.isEmpty() || severity.equalsIgnoreCase("ERROR") ? message
-                : message + " (severity " + severity + ")";
-        if (r.status == 401 || r.status == 403 || code == 354 || code == 355 || code == 1025 || code == 1026
-                || code == 352 || code == 1244 || NitroError.SESSION_EXPIRED.contains(code)) {
-            return new AuthenticationException(r.status, vendorCode, msg, resource, request);
-        }
-        if (NitroError.NOT_FOUND.contains(code) || (code == 0 && r.status == 404)) {
-            return new NotFoundException(r.status, vendorCode, msg, resource, request);
-        }
-        if (NitroError.EXISTS.contains(code) || (code == 0 && r.status == 409)) {
-            return new ConflictException(r.status, vendorCode, msg, resource, request);
-        }
-        return new DeviceException(r.status, vendorCode, msg, resource, request);
-    }
-
-    private static NitroError errorOf(JsonNode n) {
-        return new NitroError(n.path("errorcode").asInt(0), n.path("message").asText(""),
-                n.path("severity").asText(n.path("errorcode").asInt(0) == 0 ? "NONE" : "ERROR"));
+        return r.body() == null ? JsonNodeFactory.instance.objectNode() : r.body();
     }
 
     private static List<NitroObject> objects(String type, JsonNode body) {
         List<NitroObject> out = new ArrayList<>();
-        for (JsonNode n : array(body.get(type))) {
+        for (JsonNode n : NitroBulk.array(body.get(type))) {
             out.add(NitroObject.fromDevice(type, Json.toMap(n)));
         }
         return out;
     }
 
-    private static List<JsonNode> array(JsonNode n) {
-        List<JsonNode> out = new ArrayList<>();
-        if (n == null || n.isNull()) {
-            return out;
-        }
-        if (n.isArray()) {
-            n.forEach(out::add);
-        } else if (n.isObject()) {
-            out.add(n);
-        }
-        return out;
-    }
-
     private static ObjectNode wrap(String type, Map<String, Object> attributes) {
-        ObjectNode body = JSON.createObjectNode();
+        ObjectNode body = JsonNodeFactory.instance.objectNode();
         body.set(type, Json.toNode(attributes));
         return body;
     }
@@ -768,58 +438,30 @@ public final class NitroClient implements AutoCloseable {
         return b.toString();
     }
 
-    private static void sleep(Duration d) {
-        try {
-            Thread.sleep(d.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new TransportException("interrupted while waiting to retry", e);
-        }
-    }
-
     @Override
     public String toString() {
-        return "NitroClient[" + url + ", user=" + user + (sessionless ? ", sessionless" : "") + "]";
+        return "NitroClient[" + url() + ", user=" + session.user() + (session.sessionless() ? ", sessionless" : "")
+                + "]";
     }
 
-    private static final class NotNitro extends IOException {
-        private static final long serialVersionUID = 1L;
-        final int status;
-        final String contentType;
 
-        NotNitro(int status, String contentType) {
-            super("not NITRO JSON");
-            this.status = status;
-            this.contentType = contentType;
-        }
-    }
-
-    private static final class Response {
-        final int status;
-        final JsonNode body;
-        final Header[] headers;
-
-        Response(int status, JsonNode body, Header[] headers) {
-            this.status = status;
-            this.body = body;
-            this.headers = headers;
-        }
-
-        int errorcode() {
-            return body == null ? 0 : body.path("errorcode").asInt(0);
-        }
-    }
-
-    /** Builds a {@link NitroClient}. Not thread-safe. */
+    /**
+     * Builds a {@link NitroClient}: the device options have the same shape as {@code IControlClient}'s
+     * ({@code url}, {@code credentials}, {@code tls}/{@code ca}, {@code timeouts}, {@code retry},
+     * {@code allowPlainHttp}, {@code insecureSkipVerify}). Not thread-safe.
+     */
     public static final class Builder {
         private URI url;
         private String user;
-        private String password;
+        private char[] password;
         private TlsSettings tls = TlsSettings.defaults();
+        private boolean insecure;
+        private boolean allowPlainHttp;
         private boolean sessionless;
         private Duration connectTimeout = DEFAULT_CONNECT_TIMEOUT;
         private Duration responseTimeout = DEFAULT_RESPONSE_TIMEOUT;
         private Duration sessionTimeout = DEFAULT_SESSION_TIMEOUT;
+        private Retry retry = DEFAULT_RETRY;
         private int saveRetries = DEFAULT_SAVE_RETRIES;
         private Duration saveRetryDelay = DEFAULT_SAVE_RETRY_DELAY;
 
@@ -837,13 +479,22 @@ public final class NitroClient implements AutoCloseable {
 
         /**
          * @param user the NITRO user (required)
-         * @param password its password (required; never logged or shown)
+         * @param password its password (copied; never logged or shown)
+         * @return this builder
+         */
+        public Builder credentials(String user, char[] password) {
+            this.user = Objects.requireNonNull(user, "user");
+            this.password = Objects.requireNonNull(password, "password").clone();
+            return this;
+        }
+
+        /**
+         * @param user the NITRO user (required)
+         * @param password its password (never logged or shown)
          * @return this builder
          */
         public Builder credentials(String user, String password) {
-            this.user = Objects.requireNonNull(user, "user");
-            this.password = Objects.requireNonNull(password, "password");
-            return this;
+            return credentials(user, Objects.requireNonNull(password, "password").toCharArray());
         }
 
         /**
@@ -852,6 +503,35 @@ public final class NitroClient implements AutoCloseable {
          */
         public Builder tls(TlsSettings tls) {
             this.tls = Objects.requireNonNull(tls, "tls");
+            return this;
+        }
+
+        /**
+         * @param caPem a PEM file with the CA that signed the management certificate
+         * @return this builder
+         */
+        public Builder ca(Path caPem) {
+            return tls(TlsSettings.builder().trust(Pem.read(caPem)).build());
+        }
+
+        /**
+         * Skips certificate and host-name verification. Only for lab devices; logs a warning.
+         *
+         * @param insecure whether to skip verification; default false
+         * @return this builder
+         */
+        public Builder insecureSkipVerify(boolean insecure) {
+            this.insecure = insecure;
+            return this;
+        }
+
+        /**
+         * @param allow whether plain {@code http://} to a device that is not this machine is allowed (the password
+         *     crosses the network unencrypted; a warning is logged); default false: refused by {@link #build()}
+         * @return this builder
+         */
+        public Builder allowPlainHttp(boolean allow) {
+            this.allowPlainHttp = allow;
             return this;
         }
 
@@ -866,12 +546,22 @@ public final class NitroClient implements AutoCloseable {
         }
 
         /**
+         * @param connect TCP connect (and TLS handshake) time-out; default {@link #DEFAULT_CONNECT_TIMEOUT}
+         * @param response how long to wait for an answer; default {@link #DEFAULT_RESPONSE_TIMEOUT}
+         * @return this builder
+         */
+        public Builder timeouts(Duration connect, Duration response) {
+            this.connectTimeout = RestTransport.Builder.positive(connect, "connectTimeout");
+            this.responseTimeout = RestTransport.Builder.positive(response, "responseTimeout");
+            return this;
+        }
+
+        /**
          * @param connectTimeout TCP connect (and TLS handshake) time-out; default {@link #DEFAULT_CONNECT_TIMEOUT}
          * @return this builder
          */
         public Builder connectTimeout(Duration connectTimeout) {
-            this.connectTimeout = positive("connectTimeout", connectTimeout);
-            return this;
+            return timeouts(connectTimeout, responseTimeout);
         }
 
         /**
@@ -879,7 +569,15 @@ public final class NitroClient implements AutoCloseable {
          * @return this builder
          */
         public Builder responseTimeout(Duration responseTimeout) {
-            this.responseTimeout = positive("responseTimeout", responseTimeout);
+            return timeouts(connectTimeout, responseTimeout);
+        }
+
+        /**
+         * @param retry how a request answered 503 (not processed) is sent again; default {@link #DEFAULT_RETRY}
+         * @return this builder
+         */
+        public Builder retry(Retry retry) {
+            this.retry = Objects.requireNonNull(retry, "retry");
             return this;
         }
 
@@ -888,7 +586,7 @@ public final class NitroClient implements AutoCloseable {
          * @return this builder
          */
         public Builder sessionTimeout(Duration sessionTimeout) {
-            this.sessionTimeout = positive("sessionTimeout", sessionTimeout);
+            this.sessionTimeout = RestTransport.Builder.positive(sessionTimeout, "sessionTimeout");
             return this;
         }
 
@@ -906,19 +604,15 @@ public final class NitroClient implements AutoCloseable {
             return this;
         }
 
-        private static Duration positive(String field, Duration d) {
-            Objects.requireNonNull(d, field);
-            if (d.isNegative() || d.isZero()) {
-                throw new IllegalArgumentException(field + " must be positive, not " + d);
-            }
-            return d;
-        }
-
         /**
          * @return the client (no request is sent until the first call)
          * @throws NullPointerException when the url or credentials are missing
+         * @throws IllegalArgumentException for plain {@code http://} to another machine without
+         *     {@link #allowPlainHttp(boolean)}
          */
         public NitroClient build() {
+            Objects.requireNonNull(url, "url");
+            Objects.requireNonNull(user, "user (credentials)");
             return new NitroClient(this);
         }
     }

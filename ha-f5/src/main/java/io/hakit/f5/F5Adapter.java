@@ -200,6 +200,16 @@ public final class F5Adapter implements LoadBalancerAdapter {
         }
 
         /**
+         * @param user the user
+         * @param password the password (copied; never logged)
+         * @return this builder
+         */
+        public Builder credentials(String user, char[] password) {
+            clientBuilder.credentials(user, password);
+            return this;
+        }
+
+        /**
          * @param tls trust for the device's certificate; default the platform's
          * @return this builder
          */
@@ -223,7 +233,37 @@ public final class F5Adapter implements LoadBalancerAdapter {
          * @return this builder
          */
         public Builder timeouts(Duration connect, Duration response) {
-            clientBuilder.connectTimeout(connect).responseTimeout(response);
+            clientBuilder.timeouts(connect, response);
+            return this;
+        }
+
+        /**
+         * @param retry how a 503 / busy answer is sent again; default {@link IControlClient#DEFAULT_RETRY}
+         * @return this builder
+         */
+        public Builder retry(io.hakit.model.Retry retry) {
+            clientBuilder.retry(retry);
+            return this;
+        }
+
+        /**
+         * @param allow whether plain {@code http://} to a device that is not this machine is allowed (a warning is
+         *     logged); default false: refused
+         * @return this builder
+         */
+        public Builder allowPlainHttp(boolean allow) {
+            clientBuilder.allowPlainHttp(allow);
+            return this;
+        }
+
+        /**
+         * Skips certificate and host-name verification. Only for lab devices; logs a warning.
+         *
+         * @param insecure whether to skip verification; default false
+         * @return this builder
+         */
+        public Builder insecureSkipVerify(boolean insecure) {
+            clientBuilder.insecureSkipVerify(insecure);
             return this;
         }
 

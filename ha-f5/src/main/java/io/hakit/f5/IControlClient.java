@@ -8,7 +8,13 @@ import io.hakit.f5.internal.Http;
 import io.hakit.model.tls.TlsSettings;
 import io.hakit.model.AuthenticationException;
 import io.hakit.model.DeviceException;
+import io.hakit.model.Retry;
 import io.hakit.model.TransportException;
+import io.hakit.model.cert.Pem;
+import io.hakit.rest.Policies;
+import io.hakit.rest.RestTransport;
+import dev.failsafe.RetryPolicy;
+import java.nio.file.Path;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -40,6 +46,8 @@ public final class IControlClient implements AutoCloseable {
     public static final int DEFAULT_RETRIES = 5;
     /** Default first back-off after a 503 / busy answer: 1 s, doubled per retry, at most 30 s. */
     public static final Duration DEFAULT_BACKOFF = Duration.ofSeconds(1);
+    /** The default {@link Builder#retry(Retry)} policy: {@value #DEFAULT_RETRIES} retries from 1 s, doubling. */
+    public static final Retry DEFAULT_RETRY = Retry.backoff(DEFAULT_RETRIES, DEFAULT_BACKOFF);
     /** The token lifetime asked for on extension: 1,200 s (BIG-IP's default). */
     public static final Duration TOKEN_LIFETIME = Duration.ofSeconds(1200);
     /** The most a BIG-IP lets a token live: 36,000 s. */
@@ -59,10 +67,8 @@ public final class IControlClient implements AutoCloseable {
     private final char[] password;
     private final boolean basicAuth;
     private final String loginProvider;
-    private final Duration connectTimeout;
-    private final Duration responseTimeout;
     private final int retries;
-    private final Duration backoff;
+    private final RetryPolicy<Http.Response> busy;
     private final Http http;
     private final AtomicInteger requests = new AtomicInteger();
     private final AtomicInteger writes = new AtomicInteger();
@@ -78,11 +84,11 @@ public final class IControlClient implements AutoCloseable {
         this.password = b.password.clone();
         this.basicAuth = b.basicAuth;
         this.loginProvider = b.loginProvider;
-        this.connectTimeout = b.connectTimeout;
-        this.responseTimeout = b.responseTimeout;
-        this.retries = b.retries;
-        this.backoff = b.backoff;
-        this.http = new Http(url, b.tls, b.insecure, connectTimeout, responseTimeout);
+        this.retries = b.retry.maxRetries();
+        this.busy = Policies.retryWhen(b.retry, Errors::retryable);
+        this.http = new Http(RestTransport.builder().url(URI.create(url.getScheme() + "://" + url.getRawAuthority()))
+                .tls(b.tls).insecureSkipVerify(b.insecure).allowPlainHttp(b.allowPlainHttp)
+                .timeouts(b.connectTimeout, b.responseTimeout).build());
     }
 
     /** @return a new builder */
@@ -305,35 +311,25 @@ public final class IControlClient implements AutoCloseable {
             throw new IllegalArgumentException("path must start with '/': " + path);
         }
         String auth = authorization();
-        int attempt = 0;
-        while (true) {
-            Http.Response r = call(method, path, body, transaction, contentRange, auth);
-            if (r.status() / 100 == 2) {
-                return r.json(method, path);
-            }
-            DeviceException error = Errors.of(r, method, path, url.getHost());
-            if (r.status() == 401 && mayRelogin && !basicAuth && Errors.tokenRejected(r)) {
-                LOG.debug("{} {}: token rejected ({}), logging in again", method, path, error.vendorMessage());
-                synchronized (tokenLock) {
-                    if (auth.equals(token)) {
-                        token = null;
-                    }
-                }
-                return exchange(method, path, body, transaction, contentRange, false);
-            }
-            if (Errors.retryable(r) && attempt < retries) {
-                Duration wait = backoffFor(attempt++);
-                LOG.debug("{} {} answered {} ({}); retry {} of {} in {} ms", method, path, r.status(),
-                        error.vendorMessage(), attempt, retries, wait.toMillis());
-                sleep(wait);
-                continue;
-            }
-            if (Errors.retryable(r)) {
-                throw new DeviceException(error.status(), error.vendorCode(), "still busy after " + retries
-                        + " retries: " + error.vendorMessage(), error.resource(), error.request());
-            }
-            throw error;
+        Http.Response r = Policies.run(busy, () -> call(method, path, body, transaction, contentRange, auth));
+        if (r.status() / 100 == 2) {
+            return r.json(method, path);
         }
+        DeviceException error = Errors.of(r, method, path, url.getHost());
+        if (r.status() == 401 && mayRelogin && !basicAuth && Errors.tokenRejected(r)) {
+            LOG.debug("{} {}: token rejected ({}), logging in again", method, Errors.mask(path), error.vendorMessage());
+            synchronized (tokenLock) {
+                if (auth.equals(token)) {
+                    token = null;
+                }
+            }
+            return exchange(method, path, body, transaction, contentRange, false);
+        }
+        if (Errors.retryable(r)) {
+            throw new DeviceException(error.status(), error.vendorCode(), "still busy after " + retries
+                    + " retries: " + error.vendorMessage(), error.resource(), error.request());
+        }
+        throw error;
     }
 
     private Http.Response call(String method, String path, byte[] body, Long transaction, String contentRange,
@@ -356,20 +352,6 @@ public final class IControlClient implements AutoCloseable {
         }
         return http.execute(method, path, body, authHeader, authValue,
                 transaction == null ? null : String.valueOf(transaction), contentRange);
-    }
-
-    private Duration backoffFor(int attempt) {
-        long ms = backoff.toMillis() << Math.min(attempt, 16);
-        return Duration.ofMillis(Math.min(ms, 30_000));
-    }
-
-    private static void sleep(Duration d) {
-        try {
-            Thread.sleep(d.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new TransportException("interrupted while waiting to retry", e);
-        }
     }
 
     /** @return the value for the authentication header: the token (logging in when needed), or Basic */
@@ -407,9 +389,8 @@ public final class IControlClient implements AutoCloseable {
             throw new IllegalStateException(e);
         }
         String path = "/mgmt/shared/authn/login";
-        int attempt = 0;
-        while (true) {
-            Http.Response r = call("POST", path, bytes, null, null, null);
+        Http.Response r = Policies.run(busy, () -> call("POST", path, bytes, null, null, null));
+        {
             if (r.status() / 100 == 2) {
                 JsonNode answer = r.json("POST", path);
                 JsonNode t = answer.path("token");
@@ -423,10 +404,6 @@ public final class IControlClient implements AutoCloseable {
                 return;
             }
             DeviceException error = Errors.of(r, "POST", path, url.getHost());
-            if (Errors.retryable(r) && attempt < retries) {
-                sleep(backoffFor(attempt++));
-                continue;
-            }
             if (r.status() == 401 || r.status() == 403) {
                 throw new AuthenticationException(r.status(), error.vendorCode(), "login as " + user
                         + " refused: wrong user name or password (" + error.vendorMessage() + ")", path, "POST " + path);
@@ -503,10 +480,10 @@ public final class IControlClient implements AutoCloseable {
         private String loginProvider = "tmos";
         private TlsSettings tls = TlsSettings.defaults();
         private boolean insecure;
+        private boolean allowPlainHttp;
         private Duration connectTimeout = DEFAULT_CONNECT_TIMEOUT;
         private Duration responseTimeout = DEFAULT_RESPONSE_TIMEOUT;
-        private int retries = DEFAULT_RETRIES;
-        private Duration backoff = DEFAULT_BACKOFF;
+        private Retry retry = DEFAULT_RETRY;
 
         private Builder() {
         }
@@ -585,6 +562,45 @@ public final class IControlClient implements AutoCloseable {
         }
 
         /**
+         * @param caPem a PEM file with the CA that signed the device's certificate
+         * @return this builder
+         */
+        public Builder ca(Path caPem) {
+            return tls(TlsSettings.builder().trust(Pem.read(caPem)).build());
+        }
+
+        /**
+         * @param allow whether plain {@code http://} to a device that is not this machine is allowed (the password
+         *     and private keys cross the network unencrypted; a warning is logged); default false: refused by
+         *     {@link #build()}
+         * @return this builder
+         */
+        public Builder allowPlainHttp(boolean allow) {
+            this.allowPlainHttp = allow;
+            return this;
+        }
+
+        /**
+         * @param connect how long to wait for a connection; default {@link #DEFAULT_CONNECT_TIMEOUT}
+         * @param response how long to wait for an answer; default {@link #DEFAULT_RESPONSE_TIMEOUT}
+         * @return this builder
+         */
+        public Builder timeouts(Duration connect, Duration response) {
+            this.connectTimeout = positive(connect, "connectTimeout");
+            this.responseTimeout = positive(response, "responseTimeout");
+            return this;
+        }
+
+        /**
+         * @param retry how a 503 / busy answer is sent again; default {@link #DEFAULT_RETRY}
+         * @return this builder
+         */
+        public Builder retry(Retry retry) {
+            this.retry = Objects.requireNonNull(retry, "retry");
+            return this;
+        }
+
+        /**
          * Skips certificate and host-name verification. Only for lab devices with self-signed certificates;
          * logs a warning.
          *
@@ -622,7 +638,7 @@ public final class IControlClient implements AutoCloseable {
             if (retries < 0) {
                 throw new IllegalArgumentException("retries must be at least 0, not " + retries);
             }
-            this.retries = retries;
+            this.retry = new Retry(retries, retry.delay(), retry.maxDelay());
             return this;
         }
 
@@ -635,7 +651,7 @@ public final class IControlClient implements AutoCloseable {
             if (backoff.isNegative()) {
                 throw new IllegalArgumentException("backoff must not be negative, not " + backoff);
             }
-            this.backoff = backoff;
+            this.retry = Retry.backoff(retry.maxRetries(), backoff);
             return this;
         }
 

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.hakit.health.testing.RawTlsServer;
 import io.hakit.model.HealthTest;
-import io.hakit.model.cert.ThrowawayCa;
+import io.hakit.test.ThrowawayCa;
 import java.net.InetAddress;
 import java.time.Duration;
 import java.util.Map;

@@ -49,6 +49,10 @@ public final class DeviceOptions {
     @Option(names = "--config", paramLabel = "FILE", description = "The applicationHost.config to plan against (iis).")
     Path config;
 
+    @Option(names = "--allow-plain-http", description = "Allow a plain http:// --url to a device that is not this"
+            + " machine (a lab): the password and private key then cross the network unencrypted; a warning is logged.")
+    boolean allowPlainHttp;
+
     @Option(names = "--connect-timeout", paramLabel = "DURATION", defaultValue = "10s",
             description = "Connect time-out, e.g. 10s (default: ${DEFAULT-VALUE}).")
     String connectTimeout;
@@ -88,7 +92,8 @@ public final class DeviceOptions {
         }
         return new Target(Optional.ofNullable(url), Optional.ofNullable(user), password, Optional.ofNullable(ca),
                 Optional.ofNullable(lbKey), adopt, save, syncGroup, Optional.ofNullable(config), dryRun,
-                duration("--connect-timeout", connectTimeout), duration("--response-timeout", responseTimeout));
+                duration("--connect-timeout", connectTimeout), duration("--response-timeout", responseTimeout),
+                allowPlainHttp);
     }
 
     private static void readable(String option, Path p) {

@@ -54,7 +54,7 @@ public final class CitrixSupport implements VendorSupport {
         TlsSettings tls = target.ca().map(ca -> TlsSettings.builder().trust(Pem.read(ca)).build())
                 .orElse(TlsSettings.defaults());
         CitrixAdapter.Builder b = CitrixAdapter.builder().url(url).credentials(user, password).tls(tls)
-                .connectTimeout(target.connectTimeout()).responseTimeout(target.responseTimeout())
+                .timeouts(target.connectTimeout(), target.responseTimeout()).allowPlainHttp(target.allowPlainHttp())
                 .adopt(target.adopt()).save(target.save());
         target.lbKey().ifPresent(b::lbKey);
         return b.build();

@@ -59,6 +59,7 @@ public final class F5Support implements VendorSupport {
                 .url(target.requireUrl(key()))
                 .credentials(target.requireUser(key()), target.requirePassword(key()))
                 .timeouts(target.connectTimeout(), target.responseTimeout())
+                .allowPlainHttp(target.allowPlainHttp())
                 .adopt(target.adopt())
                 .save(target.save())
                 .validateOnly(target.dryRun());

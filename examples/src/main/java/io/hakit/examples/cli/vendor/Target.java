@@ -23,10 +23,12 @@ import java.util.Optional;
  * @param dryRun check the plan on the device without changing it ({@code --dry-run})
  * @param connectTimeout the connect time-out
  * @param responseTimeout the response time-out
+ * @param allowPlainHttp allow a plain {@code http://} URL to a device that is not this machine
+ *     ({@code --allow-plain-http})
  */
 public record Target(Optional<URI> url, Optional<String> user, Optional<String> password, Optional<Path> ca,
         Optional<Path> lbKey, boolean adopt, boolean save, Optional<String> syncGroup, Optional<Path> config,
-        boolean dryRun, Duration connectTimeout, Duration responseTimeout) {
+        boolean dryRun, Duration connectTimeout, Duration responseTimeout, boolean allowPlainHttp) {
 
     /** @throws NullPointerException naming a null argument */
     public Target {
@@ -39,6 +41,29 @@ public record Target(Optional<URI> url, Optional<String> user, Optional<String> 
         Objects.requireNonNull(config, "config");
         Objects.requireNonNull(connectTimeout, "connectTimeout");
         Objects.requireNonNull(responseTimeout, "responseTimeout");
+    }
+
+    /**
+     * A target that refuses plain {@code http://} to another machine.
+     *
+     * @param url the device URL
+     * @param user the management user
+     * @param password the password
+     * @param ca the CA PEM
+     * @param lbKey the LB key PEM
+     * @param adopt take over existing objects
+     * @param save save after apply
+     * @param syncGroup the device group to sync
+     * @param config the applicationHost.config
+     * @param dryRun check without changing
+     * @param connectTimeout the connect time-out
+     * @param responseTimeout the response time-out
+     */
+    public Target(Optional<URI> url, Optional<String> user, Optional<String> password, Optional<Path> ca,
+            Optional<Path> lbKey, boolean adopt, boolean save, Optional<String> syncGroup, Optional<Path> config,
+            boolean dryRun, Duration connectTimeout, Duration responseTimeout) {
+        this(url, user, password, ca, lbKey, adopt, save, syncGroup, config, dryRun, connectTimeout, responseTimeout,
+                false);
     }
 
     /**

@@ -25,7 +25,7 @@ import io.hakit.model.Environment;
 import io.hakit.model.Server;
 import io.hakit.model.Vendor;
 import io.hakit.model.cert.CertificateChain;
-import io.hakit.model.cert.ThrowawayCa;
+import io.hakit.test.ThrowawayCa;
 import io.hakit.model.validate.Finding;
 import io.hakit.model.validate.Severity;
 import java.time.Duration;
