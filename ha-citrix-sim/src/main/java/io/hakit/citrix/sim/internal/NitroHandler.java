@@ -41,6 +41,8 @@ public final class NitroHandler implements HttpHandler {
     private static final String PREFIX = "/nitro/v1/config";
     private static final String STAT_PREFIX = "/nitro/v1/stat/";
     private static final String TOKEN = "NITRO_AUTH_TOKEN";
+    /** What {@code nsversion.version} shows: release, build ({@code NN.NN.nc}) and build date, as an ADC does. */
+    static final String VERSION = "NetScaler NS14.1: Build 21.48.nc, Date: Jun 17 2024, 10:31:36   (64-bit)";
     private static final Set<String> SECRET_FIELDS = Set.of("password", "passplain", "secondarypassword", "radkey",
             "secureargs", "filecontent");
     private static final Set<String> AGGREGATES = Set.of("lbvserver_binding", "servicegroup_binding",
@@ -440,10 +442,10 @@ public final class NitroHandler implements HttpHandler {
             }
             case "nsversion":
                 return Response.json(200, out.set("nsversion", NitroStore.F.objectNode()
-                        .put("installedversion", "NetScaler NS14.1: Build 0.0.sim (hakit simulator)")
-                        .put("version", "NetScaler NS14.1").put("mode", "1")));
+                        .put("installedversion", "true".equalsIgnoreCase(pairs(query.get("args")).get("installedversion")))
+                        .put("version", VERSION).put("mode", "1")));
             case "systemfile":
-                rows = store.files(pairs(query.get("args")));
+                rows = store.files(name, pairs(query.get("args")));
                 break;
             default:
                 if (AGGREGATES.contains(resource)) {

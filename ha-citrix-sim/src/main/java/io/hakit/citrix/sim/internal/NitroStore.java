@@ -413,14 +413,13 @@ public final class NitroStore {
         if (certFile == null) {
             throw error(NitroErrorCodes.NO_CERTIFICATE, "cert", certPath);
         }
-        o.put("cert", certPath);
+        // cert and key stay as given (a bare name or a full path; the ADC echoes what it was told)
         String key = text(o, "key");
         if (key != null) {
             String keyPath = filePath(key);
             if (!files.containsKey(keyPath)) {
                 throw error(NitroErrorCodes.NO_CERTIFICATE, "key", keyPath);
             }
-            o.put("key", keyPath);
         }
         if (!"PFX".equals(text(o, "inform")) && certificate(certFile) == null) {
             throw error(NitroErrorCodes.INVALID_VALUE, "cert", certPath);
@@ -1029,7 +1028,8 @@ public final class NitroStore {
             }
         }
         String name = required(item, "filename");
-        String location = location(required(item, "filelocation"));
+        String given = required(item, "filelocation");
+        String location = location(given);
         String content = required(item, "filecontent");
         String encoding = text(item, "fileencoding") == null ? "BASE64" : text(item, "fileencoding");
         if (!encoding.equalsIgnoreCase("BASE64")) {
@@ -1048,7 +1048,7 @@ public final class NitroStore {
         if (files.containsKey(path)) {
             throw error(NitroErrorCodes.FILE_EXISTS);
         }
-        ObjectNode f = F.objectNode().put("filename", name).put("filelocation", location)
+        ObjectNode f = F.objectNode().put("filename", name).put("filelocation", given)
                 .put("filecontent", Base64.getEncoder().encodeToString(bytes)).put("fileencoding", "BASE64");
         files.put(path, f);
     }
@@ -1076,11 +1076,28 @@ public final class NitroStore {
      * @return the files, content included only when one file is named
      */
     public ArrayNode files(Map<String, String> args) {
+        return files(null, args);
+    }
+
+    /**
+     * Reads files the way {@code GET systemfile[/<name>]?args=filelocation:<dir>[,filename:<name>]} does.
+     *
+     * @param pathName the name from the URL path ({@code systemfile/<name>}), or {@code null}
+     * @param args {@code filelocation} (required) and optionally {@code filename}
+     * @return the files, content included only when one file is named; {@code filelocation} as uploaded
+     */
+    public ArrayNode files(String pathName, Map<String, String> args) {
         String location = location(required(args, "filelocation"));
         String name = args.get("filename");
+        if (pathName != null) {
+            if (name != null && !name.equals(pathName)) {
+                throw error(NitroErrorCodes.INVALID_VALUE, "filename", name);
+            }
+            name = pathName;
+        }
         ArrayNode out = F.arrayNode();
         for (ObjectNode f : files.values()) {
-            if (!location.equals(text(f, "filelocation")) || name != null && !name.equals(text(f, "filename"))) {
+            if (!location.equals(location(text(f, "filelocation"))) || name != null && !name.equals(text(f, "filename"))) {
                 continue;
             }
             ObjectNode r = f.deepCopy();
@@ -1210,7 +1227,7 @@ public final class NitroStore {
                 r.put("servicegroupeffectivestate", "ENABLED".equals(text(stored, "state")) ? "UP" : "OUT OF SERVICE");
                 break;
             case "sslcertkey": {
-                ObjectNode file = files.get(text(stored, "cert"));
+                ObjectNode file = files.get(filePath(text(stored, "cert")));
                 X509Certificate c = file == null ? null : certificate(file);
                 if (c != null) {
                     Instant now = Instant.now();

@@ -32,6 +32,9 @@ public final class ConfigStore {
             "least-sessions", "observed-member", "observed-node", "predictive-member", "predictive-node",
             "ratio-least-connections-member", "ratio-least-connections-node", "ratio-member", "ratio-node",
             "ratio-session", "round-robin", "weighted-least-connections-member", "weighted-least-connections-node");
+    /** IANA protocol numbers of the protocols a virtual may name. */
+    private static final Map<Integer, String> IP_PROTOCOLS = Map.of(1, "icmp", 6, "tcp", 17, "udp", 58, "ipv6-icmp",
+            132, "sctp");
     private static final String DOWNLOADS = "/var/config/rest/downloads/";
 
     /** A reference from one object to another. */
@@ -818,6 +821,14 @@ public final class ConfigStore {
         if (v6 && "255.255.255.255".equals(F5SimJson.text(o.get("mask")))) {
             o.put("mask", "ffff:ffff:ffff:ffff:ffff:ffff:ffff:ffff");
         }
+        JsonNode proto = o.get("ipProtocol");
+        if (proto != null && (proto.isIntegralNumber() || proto.asText().matches("\\d+"))) {
+            // clients (Ansible's bigip_virtual_server) send the IANA number; BIG-IP stores and shows the name
+            String named = IP_PROTOCOLS.get(proto.asInt());
+            if (named != null) {
+                o.put("ipProtocol", named);
+            }
+        }
         oneOf(o, "ipProtocol", Set.of("tcp", "udp", "sctp", "any", "icmp", "ipv6-icmp"));
         JsonNode pool = o.get("pool");
         if (pool != null && (pool.isNull() || pool.asText().isEmpty() || pool.asText().equals("none"))) {
@@ -1255,6 +1266,7 @@ public final class ConfigStore {
                 r.set(f.getKey(), f.getValue().deepCopy());
             }
         });
+        references(t, r);
         for (TypeSpec.SubSpec s : t.subs().values()) {
             ObjectNode ref = r.putObject(refName(s));
             ref.put("link", selfLink(t, fp, "/" + s.segment()));
@@ -1305,7 +1317,57 @@ public final class ConfigStore {
                 r.set(f.getKey(), f.getValue().deepCopy());
             }
         });
+        if (t.path().equals("ltm/virtual")) {
+            String ifp = "/" + item.path("partition").asText("Common") + "/" + item.get("name").asText();
+            String type = sub.segment().equals("policies") ? "ltm/policy" : profileType(ifp);
+            if (type != null) {
+                r.putObject("nameReference").put("link", link(type, ifp));
+            }
+        }
         return r;
+    }
+
+    /** @return the type of the profile a virtual names, or {@code null} when none holds it */
+    private String profileType(String fp) {
+        for (String type : Types.PROFILES) {
+            if (exists(type, fp)) {
+                return type;
+            }
+        }
+        return null;
+    }
+
+    private static String link(String type, String fp) {
+        return Names.SELF + type + "/" + Names.tilde(fp) + "?ver=" + Names.VERSION;
+    }
+
+    /** The {@code *Reference} links a BIG-IP adds next to the names an object refers to. */
+    private static void references(TypeSpec t, ObjectNode r) {
+        if (t.path().equals("ltm/virtual")) {
+            String pool = F5SimJson.text(r.get("pool"));
+            if (pool != null && pool.startsWith("/")) {
+                r.putObject("poolReference").put("link", link("ltm/pool", pool));
+            }
+            JsonNode rules = r.get("rules");
+            if (rules != null && rules.isArray() && !rules.isEmpty()) {
+                ArrayNode refs = r.putArray("rulesReference");
+                rules.forEach(rule -> refs.addObject().put("link", link("ltm/rule", rule.asText())));
+            }
+        }
+        if (t.path().startsWith("ltm/profile/")) {
+            String parent = F5SimJson.text(r.get("defaultsFrom"));
+            if (parent != null && parent.startsWith("/")) {
+                r.putObject("defaultsFromReference").put("link", link(t.path(), parent));
+            }
+        }
+        if (t.path().equals("ltm/profile/client-ssl") || t.path().equals("ltm/profile/server-ssl")) {
+            for (String k : List.of("cert", "key")) {
+                String file = F5SimJson.text(r.get(k));
+                if (file != null && file.startsWith("/")) {
+                    r.putObject(k + "Reference").put("link", link("sys/file/ssl-" + k, file));
+                }
+            }
+        }
     }
 
     private ObjectNode render(TypeSpec t, String fp, boolean expand) {

@@ -37,6 +37,12 @@ public final class Device {
     private static final Pattern SYNC = Pattern.compile(
             "\\s*config-sync\\s+(?:force-full-load-push\\s+)?(to-group|from-group)\\s+(\\S+)\\s*");
     private static final Pattern RANGE = Pattern.compile("\\s*(?:bytes\\s+)?(\\d+)-(\\d+)/(\\d+)\\s*");
+    private static final String ECHO_QUERY = "/mgmt/shared/echo-query";
+    private static final Pattern BASH_SAVE = Pattern.compile("\\s*-c\\s+([\"'])\\s*tmsh\\s+save\\s+sys\\s+config\\s*\\1\\s*");
+    private static final List<String> SYS_MODULES = List.of("available", "config", "file", "provision", "version");
+    private static final List<String> PROVISION_MODULES = List.of("afm", "am", "apm", "asm", "avr", "dos", "fps", "gtm",
+            "ilx", "lc", "ltm", "pem", "sslo", "swg", "urldb");
+    private static final Set<String> PROVISIONED = Set.of("ltm", "gtm");
     private static final char[] BASE32 = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567".toCharArray();
 
     /**
@@ -244,6 +250,9 @@ public final class Device {
         if (path.startsWith(UPLOADS) && r.method().equals("POST")) {
             return upload(r, path.substring(UPLOADS.length()));
         }
+        if (path.equals(ECHO_QUERY) && r.method().equals("GET")) {
+            return SimResponse.json(200, echo());
+        }
         if (!path.startsWith("/mgmt/tm/")) {
             throw SimulatedF5Error.rest(404, "URI path " + path + " not registered.  Please verify URI is supported and wait for "
                     + "/available suffix to be responsive.", r.remote(), ++operationId);
@@ -261,6 +270,12 @@ public final class Device {
             return transaction(r, rest);
         }
         switch (rest) {
+            case "sys":
+                return SimResponse.json(200, requireGet(r, rest, sysCollection()));
+            case "sys/provision":
+                return SimResponse.json(200, requireGet(r, rest, provision()));
+            case "util/bash":
+                return bash(r);
             case "sys/version":
                 return SimResponse.json(200, version());
             case "sys/config":
@@ -720,12 +735,93 @@ public final class Device {
         if (!"save".equals(command)) {
             throw SimulatedF5Error.tmos(400, "Invalid command \"" + command + "\" for /mgmt/tm/sys/config: the simulator supports save.", 1);
         }
-        saves++;
-        saved = store.snapshot();
+        save();
         ObjectNode o = F5SimJson.object();
         o.put("kind", "tm:sys:config:savestate");
         o.put("command", "save");
         return SimResponse.json(200, o);
+    }
+
+    private void save() {
+        saves++;
+        saved = store.snapshot();
+    }
+
+    private static ObjectNode requireGet(SimRequest r, String rest, ObjectNode body) {
+        if (!r.method().equals("GET")) {
+            throw SimulatedF5Error.tmos(405, "Method " + r.method() + " is not supported on /mgmt/tm/" + rest, 1);
+        }
+        return body;
+    }
+
+    /** {@code GET /mgmt/tm/sys}: links to the sys sub-modules; the selfLink's only query is {@code ver}. */
+    private static ObjectNode sysCollection() {
+        ObjectNode o = F5SimJson.object();
+        o.put("kind", "tm:sys:syscollectionstate");
+        o.put("selfLink", Names.SELF + "sys?ver=" + Names.VERSION);
+        ArrayNode items = o.putArray("items");
+        for (String sub : SYS_MODULES) {
+            items.addObject().putObject("reference").put("link", Names.SELF + "sys/" + sub + "?ver=" + Names.VERSION);
+        }
+        return o;
+    }
+
+    /** {@code GET /mgmt/tm/sys/provision}: LTM and GTM provisioned (the modules this simulator serves). */
+    private static ObjectNode provision() {
+        ObjectNode o = F5SimJson.object();
+        o.put("kind", "tm:sys:provision:provisioncollectionstate");
+        o.put("selfLink", Names.SELF + "sys/provision?ver=" + Names.VERSION);
+        ArrayNode items = o.putArray("items");
+        for (String module : PROVISION_MODULES) {
+            ObjectNode i = items.addObject();
+            i.put("kind", "tm:sys:provision:provisionstate");
+            i.put("name", module);
+            i.put("fullPath", module);
+            i.put("generation", 1);
+            i.put("selfLink", Names.SELF + "sys/provision/" + module + "?ver=" + Names.VERSION);
+            i.put("cpuRatio", 0);
+            i.put("diskRatio", 0);
+            i.put("level", PROVISIONED.contains(module) ? "nominal" : "none");
+            i.put("memoryRatio", 0);
+        }
+        return o;
+    }
+
+    /**
+     * {@code POST /mgmt/tm/util/bash}: runs {@code tmsh save sys config} (the Ansible collection's
+     * save); any other command is refused.
+     */
+    private SimResponse bash(SimRequest r) {
+        if (!r.method().equals("POST")) {
+            throw SimulatedF5Error.tmos(405, "Method " + r.method() + " is not supported on /mgmt/tm/util/bash", 1);
+        }
+        JsonNode body = F5SimJson.parse(r.body());
+        String command = F5SimJson.text(body.get("command"));
+        String args = F5SimJson.text(body.get("utilCmdArgs"));
+        if (!"run".equals(command)) {
+            throw SimulatedF5Error.tmos(400, "Invalid command \"" + command + "\" for /mgmt/tm/util/bash: expected run.", 1);
+        }
+        if (args == null || !BASH_SAVE.matcher(args).matches()) {
+            throw SimulatedF5Error.tmos(400, "The simulator's /mgmt/tm/util/bash runs only -c \"tmsh save sys config\"; "
+                    + "refused: " + (args == null ? "no utilCmdArgs" : args), 1);
+        }
+        save();
+        ObjectNode o = F5SimJson.object();
+        o.put("kind", "tm:util:bash:runstate");
+        o.put("command", "run");
+        o.put("utilCmdArgs", args);
+        o.put("commandResult", "Saving running configuration...\n  /config/bigip.conf\n  /config/bigip_base.conf\n"
+                + "  /config/bigip_user.conf\nSaving Ethernet mapping...done\n");
+        return SimResponse.json(200, o);
+    }
+
+    private static ObjectNode echo() {
+        ObjectNode o = F5SimJson.object();
+        o.put("kind", "shared:echo:echoworkerstate");
+        o.put("generation", 0);
+        o.put("lastUpdateMicros", 0);
+        o.put("selfLink", "https://localhost/mgmt/shared/echo");
+        return o;
     }
 
     private SimResponse configSync(SimRequest r) {

@@ -197,6 +197,21 @@ public final class Types {
                         + "\"matchAcrossServices\":\"disabled\",\"matchAcrossVirtuals\":\"disabled\",\"mirror\":\"disabled\","
                         + "\"overrideConnectionLimit\":\"disabled\",\"timeout\":\"180\"}"),
                 Map.of(), List.of("source_addr")));
+        // Profile and tunnel types the Ansible modules list to classify names: served with the
+        // system-supplied objects a BIG-IP always has (vendor notes §2; f5_modules bigip_virtual_server,
+        // bigip_pool_member). Only the common attributes are writable.
+        builtinOnly(m, "ltm/profile/fasthttp", "FastHTTP Profile", "/Common/fasthttp", "fasthttp");
+        builtinOnly(m, "ltm/profile/fastl4", "FastL4 Profile", "/Common/fastL4", "fastL4", "full-acceleration");
+        builtinOnly(m, "ltm/profile/udp", "UDP Profile", "/Common/udp", "udp", "udp_decrement_ttl", "udp_gtm_dns");
+        builtinOnly(m, "ltm/profile/diameter", "Diameter Profile", "/Common/diameter", "diameter");
+        builtinOnly(m, "ltm/profile/sip", "SIP Profile", "/Common/sip", "sip");
+        builtinOnly(m, "ltm/profile/dhcpv4", "DHCPv4 Profile", "/Common/dhcpv4", "dhcpv4");
+        builtinOnly(m, "ltm/profile/dhcpv6", "DHCPv6 Profile", "/Common/dhcpv6", "dhcpv6");
+        builtinOnly(m, "ltm/message-routing/sip/profile/session", "SIP Session Profile", "/Common/sipsession",
+                "sipsession");
+        builtinOnly(m, "net/tunnels/gre", "GRE Tunnel Profile", "/Common/gre", "gre", "nvgre");
+        builtinOnly(m, "net/tunnels/ipip", "IPIP Tunnel Profile", "/Common/ipip", "ipip", "ip4ip4", "ip4ip6", "ip6ip4",
+                "ip6ip6");
         add(m, new TypeSpec("sys/file/ssl-cert", "Certificate File", set("sourcePath issuerCert description"),
                 obj("{}"), Map.of(), List.of("default.crt")));
         add(m, new TypeSpec("sys/file/ssl-key", "Key File", set("sourcePath passphrase description"),
@@ -297,6 +312,13 @@ public final class Types {
             }
         }
         return best;
+    }
+
+    private static void builtinOnly(Map<String, TypeSpec> m, String path, String display, String parent,
+            String... builtins) {
+        add(m, new TypeSpec(path, display, set("appService defaultsFrom description"),
+                obj("{\"appService\":\"none\",\"defaultsFrom\":\"" + parent + "\",\"description\":\"none\"}"),
+                Map.of(), List.of(builtins)));
     }
 
     private static void add(Map<String, TypeSpec> m, TypeSpec t) {
