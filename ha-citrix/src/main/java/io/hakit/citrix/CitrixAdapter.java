@@ -74,7 +74,7 @@ public final class CitrixAdapter implements LoadBalancerAdapter {
 
     @Override
     public ApplyResult apply(Deployment deployment, Plan plan, ApplyListener listener) {
-        return new CitrixApplier(client, lbKey, save).apply(deployment, plan, listener);
+        return new CitrixApplier(client, lbKey, save, this::plan).apply(deployment, plan, listener);
     }
 
     @Override
