@@ -162,7 +162,7 @@ public final class F5Applier {
                 tx = client.beginTransaction();
             } catch (HakitException e) {
                 return readBack("the apply failed before its transaction (uploading files or opening the "
-                        + "transaction): " + e.getMessage() + "; the configuration is changed only by a commit");
+                        + "transaction), the configuration is changed only by a commit", e.getMessage());
             }
             for (int i = 0; i < changes.size(); i++) {
                 Change c = changes.get(i);
@@ -174,7 +174,7 @@ public final class F5Applier {
                     listener.failed(c, e);
                     tx.discard();
                     return readBack(c + " could not be queued: " + e.getMessage()
-                            + "; the transaction was deleted uncommitted");
+                            + "; the transaction was discarded", "");
                 }
             }
             try {
@@ -192,7 +192,7 @@ public final class F5Applier {
                 listener.failed(changes.get(changes.size() - 1), e);
                 deleteTransaction(tx);
                 return readBack((settings.validateOnly() ? "validation" : "commit") + " of transaction " + tx.id()
-                        + " refused by the BIG-IP: " + e.getMessage() + "; the transaction was deleted");
+                        + " refused by the BIG-IP", e.getMessage() + "; the transaction was deleted");
             }
             queued.forEach(listener::applied);
             return afterCommit();
@@ -224,17 +224,19 @@ public final class F5Applier {
          * After a failure: reads the device (plans again) and reports what is there. Rolled back only when the new
          * plan is the old one.
          */
-        private ApplyResult readBack(String what) {
+        private ApplyResult readBack(String what, String detail) {
+            String why = detail.isEmpty() ? "" : ": " + detail;
             Plan now;
             try {
                 now = replan.apply(deployment);
             } catch (HakitException e) {
-                return result(ApplyResult.Outcome.FAILED, List.of(), List.of(), Optional.of(what + "; the BIG-IP "
-                        + "could not be read back (" + e.getMessage() + "), so its state is unknown: run plan"));
+                return result(ApplyResult.Outcome.FAILED, List.of(), List.of(), Optional.of(what + why + "; the "
+                        + "BIG-IP could not be read back (" + e.getMessage() + "), so its state is unknown: run plan"));
             }
             if (now.changes().equals(plan.changes())) {
-                return rolledBack(what + "; read back: the BIG-IP is exactly as before, nothing changed");
+                return rolledBack(what + ", nothing changed" + why + " (read back: the BIG-IP is exactly as before)");
             }
+            what = what + why;
             List<Change> stayed = plan.changes().stream().filter(c -> !now.changes().contains(c))
                     .collect(Collectors.toList());
             return result(ApplyResult.Outcome.FAILED, stayed, List.of(), Optional.of(what + "; read back: the BIG-IP "
@@ -300,14 +302,14 @@ public final class F5Applier {
                 }
                 if (s.equals("FAILED")) {
                     deleteTransaction(tx);
-                    return readBack("commit of transaction " + tx.id() + " refused by the BIG-IP: "
-                            + state.get().path("failureReason").asText("the device gave no reason")
+                    return readBack("commit of transaction " + tx.id() + " refused by the BIG-IP",
+                            state.get().path("failureReason").asText("the device gave no reason")
                             + "; the transaction was deleted");
                 }
                 if (s.equals("STARTED")) {
                     client.delete(path);
                     return readBack("the commit's answer was lost (" + e.getMessage()
-                            + "); the transaction had not run and was deleted");
+                            + "); the transaction had not run and was deleted", "");
                 }
             } catch (InterruptedException interrupted) {
                 Thread.currentThread().interrupt();
