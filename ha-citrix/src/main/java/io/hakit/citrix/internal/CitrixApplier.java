@@ -108,7 +108,6 @@ public final class CitrixApplier {
                     + ")";
             return readBack(deployment, plan, run.rolledBack, what + undo, requests0, writes0);
         }
-        int saves = 0;
         if (save) {
             Optional<String> unsaved = saveNow();
             if (unsaved.isPresent()) {
@@ -118,10 +117,9 @@ public final class CitrixApplier {
                                 + "unsaved (lost at its next reboot): apply --save again, or save on the ADC"),
                         client.requestCount() - requests0);
             }
-            saves = 1;
         }
         return new ApplyResult(plan, ApplyResult.Outcome.APPLIED, run.done, List.of(),
-                client.writeCount() - writes0 + saves, Optional.empty(), client.requestCount() - requests0);
+                client.writeCount() - writes0, Optional.empty(), client.requestCount() - requests0);
     }
 
     /** Nothing to apply: saves when the ADC reports unsaved changes. */

@@ -66,8 +66,8 @@ public final class DeviceState {
 
     /**
      * Reads the state and the certificate files an apply would upload: the folder's listing (one GET), and the
-     * content of each of {@code files} that is already there (one GET each), so a plan can reuse or replace a
-     * file instead of failing on "File already exists".
+     * content of each of {@code files} that is already there and that no {@code sslcertkey} uses (one GET each: a
+     * leftover), so a plan can reuse or replace a file instead of failing on "File already exists".
      *
      * @param client the client
      * @param files the file names the deployment uploads
@@ -80,7 +80,8 @@ public final class DeviceState {
                 java.nio.charset.StandardCharsets.UTF_8);
         for (NitroObject f : client.list(FILES, folder)) {
             String name = f.string("filename").orElse("");
-            if (files.contains(name)) {
+            boolean used = s.all(NitroResource.SSLCERTKEY).stream().anyMatch(k -> CitrixPlanner.usesFile(k, name));
+            if (files.contains(name) && !used) {
                 List<NitroObject> one = client.list(FILES, folder + ",filename:" + name);
                 byName.put(name, one.isEmpty() ? f : one.get(0));
             } else {
