@@ -380,15 +380,23 @@ public final class CitrixApplier {
                     errors.add(c + ": " + e.getMessage());
                 }
             }
-            if (!uncertain.isEmpty() && cause instanceof io.hakit.model.TimeoutException) {
+            if (!uncertain.isEmpty() && cause instanceof TransportException) {
                 // a write that got no answer may still land after the undo: wait out one response time-out
                 // and undo those changes once more (each undo is harmless when there is nothing to undo)
                 sleep(client.responseTimeout());
-                for (int i = uncertain.size() - 1; i >= 0; i--) {
+                // the late write may also have made an earlier undo fail (a file still used): retry those too
+                for (int i = todo.size() - 1; i >= 0; i--) {
+                    Change c = todo.get(i);
+                    if (!uncertain.contains(c) && !failed.contains(c)) {
+                        continue;
+                    }
                     try {
-                        compensate(uncertain.get(i));
+                        compensate(c);
+                        failed.remove(c);
+                    } catch (NotFoundException e) {
+                        failed.remove(c);
                     } catch (HakitException e) {
-                        LOG.debug("second undo of {}: {}", uncertain.get(i), e.getMessage());
+                        LOG.debug("second undo of {}: {}", c, e.getMessage());
                     }
                 }
             }
