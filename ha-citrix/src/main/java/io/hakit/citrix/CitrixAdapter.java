@@ -81,7 +81,7 @@ public final class CitrixAdapter implements LoadBalancerAdapter, MemberOperation
 
     @Override
     public ApplyResult apply(Deployment deployment, Plan plan, ApplyListener listener) {
-        return new CitrixApplier(client, lbKey, save).apply(deployment, plan, listener);
+        return new CitrixApplier(client, lbKey, save, this::plan).apply(deployment, plan, listener);
     }
 
     /** Judges the deployment's objects (or, without one, the PatientSecure objects found); see {@link #audit(Optional, boolean)}. */

@@ -358,6 +358,18 @@ public final class NitroClient implements AutoCloseable {
         Policies.run(saveRetry, () -> call("POST", CONFIG + "nsconfig", "action=save", body, "nsconfig"));
     }
 
+    /**
+     * Whether the running configuration has changes not saved ({@code GET /config/nsconfig}, its
+     * {@code configchanged}).
+     *
+     * @return true when the ADC reports unsaved changes (or does not say)
+     */
+    public boolean configChanged() {
+        JsonNode n = call("GET", CONFIG + "nsconfig", "", null, "nsconfig").path("nsconfig");
+        JsonNode c = (n.isArray() ? n.path(0) : n).path("configchanged");
+        return c.isMissingNode() || c.isNull() || c.asBoolean(true) || c.asText().equalsIgnoreCase("true");
+    }
+
     // ---------------------------------------------------------------- plumbing
 
     private void write(String method, String path, String query, ObjectNode body, String resource) {

@@ -4,6 +4,7 @@ import io.hakit.examples.cli.vendor.Target;
 import io.hakit.examples.cli.vendor.VendorSupport;
 import io.hakit.examples.cli.vendor.Vendors;
 import io.hakit.model.Deployment;
+import io.hakit.model.HakitException;
 import io.hakit.model.plan.ApplyListener;
 import io.hakit.model.plan.ApplyResult;
 import io.hakit.model.plan.Change;
@@ -25,7 +26,8 @@ import picocli.CommandLine.Model.CommandSpec;
         description = {"Plan, then apply the changes all or nothing, with a progress line per step.",
             "Devices: --vendor citrix|f5 --url URL --user U --password-env VAR [--ca PEM] [--lb-key PEM] [--save].",
             "IIS: --vendor iis --config applicationHost.config (merged in place after a timestamped backup).",
-            "Exit 0: applied or nothing to do; 1: conflicts, or the apply failed (and was rolled back); 2: usage."})
+            "Exit 0: applied or nothing to do; 1: conflicts, a device failure or a failed apply or save (stderr says the",
+            "device's state, read back); 2: usage."})
 final class ApplyCommand implements Callable<Integer> {
 
     @Mixin
@@ -37,7 +39,7 @@ final class ApplyCommand implements Callable<Integer> {
     @Option(names = "--dry-run", description = "Print the plan; where the device can check it without changing anything (f5), check it.")
     boolean dryRun;
 
-    @Option(names = "--save", description = "Save the running configuration after a successful apply (citrix, f5).")
+    @Option(names = "--save", description = "Save the running configuration after a successful apply, and whenever the device has unsaved changes even with nothing to apply (citrix, f5); a failed save exits 1.")
     boolean save;
 
     @Option(names = "--sync-group", paramLabel = "NAME", description = "Config-sync to this device group after the apply and wait for In Sync (f5).")
@@ -61,8 +63,9 @@ final class ApplyCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         // progress goes to stdout for people, to stderr when stdout carries JSON
         PrintWriter progress = json ? spec.commandLine().getErr() : out;
+        Plan plan = null;
         try (LoadBalancerAdapter adapter = support.open(target)) {
-            Plan plan = adapter.plan(d);
+            plan = adapter.plan(d);
             if (!json || dryRun || !plan.isApplicable()) {
                 out.print(json ? plan.toJson() + System.lineSeparator() : plan.toText());
             }
@@ -75,10 +78,44 @@ final class ApplyCommand implements Callable<Integer> {
                 out.flush();
                 return Hakit.OK;
             }
-            ApplyResult result = adapter.apply(d, plan, new Progress(progress));
+            ApplyResult result;
+            try {
+                result = adapter.apply(d, plan, new Progress(progress));
+            } catch (HakitException e) {
+                out.flush();
+                spec.commandLine().getErr().println("hakit: apply failed: " + Errors.oneLine(e) + "; "
+                        + stateAfter(adapter, d, plan));
+                return Hakit.FOUND_WANTING;
+            }
             out.println(json ? result.toJson() : result.summary());
             out.flush();
+            if (!result.succeeded()) {
+                spec.commandLine().getErr().println("hakit: apply failed: " + result.failure().orElse(result.summary()));
+            }
             return result.succeeded() ? Hakit.OK : Hakit.FOUND_WANTING;
+        } catch (HakitException e) {
+            // the device failed before apply began (connecting, logging in, reading it): only reads were sent
+            out.flush();
+            spec.commandLine().getErr().println("hakit: " + Errors.oneLine(e) + "; "
+                    + (plan == null ? "nothing was written to the device (hakit had only read it)"
+                            : "the device is as it was"));
+            return Hakit.FOUND_WANTING;
+        }
+    }
+
+    /** A sentence on the device's state after an apply that threw: the device read back and compared. */
+    private static String stateAfter(LoadBalancerAdapter adapter, Deployment d, Plan before) {
+        try {
+            Plan now = adapter.plan(d);
+            if (now.changes().equals(before.changes())) {
+                return "read back: the device is as it was before this apply";
+            }
+            long stayed = before.changes().stream().filter(c -> !now.changes().contains(c)).count();
+            return "read back: the device is not as before: " + stayed + " of the plan's changes are on it and "
+                    + now.changes().size() + " remain to apply (run plan to see them)";
+        } catch (HakitException again) {
+            return "the device could not be read back (" + Errors.oneLine(again) + "): its state is unknown, run "
+                    + "plan to see it";
         }
     }
 

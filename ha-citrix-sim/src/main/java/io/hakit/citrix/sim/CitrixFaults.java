@@ -1,6 +1,7 @@
 package io.hakit.citrix.sim;
 
 import io.hakit.citrix.sim.internal.CitrixFaultPlan;
+import io.hakit.sim.WriteFault;
 import java.time.Duration;
 
 /**
@@ -86,6 +87,34 @@ public final class CitrixFaults {
      */
     public CitrixFaults resetWrite(int k) {
         plan.resetWrite(k);
+        return this;
+    }
+
+    /**
+     * The k-th write from now meets this fault ({@link WriteFault}): dropped or answered 500, before or after the
+     * ADC applied it, or answered late. A fault after applying leaves the write's changes in place.
+     *
+     * @param k 1 for the next write
+     * @param fault what happens to it
+     * @return this
+     * @throws IllegalArgumentException when k is below 1
+     */
+    public CitrixFaults write(int k, WriteFault fault) {
+        plan.write(k, fault);
+        return this;
+    }
+
+    /**
+     * The k-th save ({@code nsconfig?action=save}) from now meets this fault; saves are counted on their own,
+     * from 1 after each call. A fault after applying leaves the configuration saved.
+     *
+     * @param k 1 for the next save
+     * @param fault what happens to it
+     * @return this
+     * @throws IllegalArgumentException when k is below 1
+     */
+    public CitrixFaults save(int k, WriteFault fault) {
+        plan.save(k, fault);
         return this;
     }
 

@@ -25,6 +25,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -41,9 +42,13 @@ import org.slf4j.LoggerFactory;
  * <li>saves, when asked (retrying while the ADC is busy).</li>
  * </ol>
  * When any step fails, everything this apply did is undone in reverse: creates deleted, binds unbound,
- * updates put back, deletes re-created, unbinds re-bound. When the ADC did not answer a write (connection
- * reset, time-out), the request's own changes are undone too, tolerating "no such resource". The result says
- * exactly what stayed. Thread-safe when the client is (one apply at a time per ADC is the caller's concern).
+ * updates put back, deletes re-created, unbinds re-bound. A write whose outcome is unknown (no answer: connection
+ * dropped, response time-out; or a 5xx, which the ADC may send after applying) has its own changes undone too,
+ * tolerating "no such resource"; a certificate file that an {@code sslcertkey} still uses is never deleted. Then
+ * the ADC is read back (planned again): the result is "rolled back" only when the ADC is exactly as before, and
+ * otherwise names what stayed. With {@code save}, the configuration is saved after an apply, and also when there
+ * is nothing to apply but the ADC reports unsaved changes ({@code nsconfig.configchanged}); a save that fails is a
+ * failed apply. Thread-safe when the client is (one apply at a time per ADC is the caller's concern).
  */
 public final class CitrixApplier {
 
@@ -52,16 +57,19 @@ public final class CitrixApplier {
     private final NitroClient client;
     private final Optional<byte[]> lbKey;
     private final boolean save;
+    private final Function<Deployment, Plan> replan;
 
     /**
      * @param client the ADC
      * @param lbKey the load balancer certificate's private key PEM, when the plan uploads the certificate
-     * @param save whether to save the configuration after a successful apply
+     * @param save whether to save the configuration after a successful apply (or when it has unsaved changes)
+     * @param replan reads the ADC and plans again, to tell what a failed apply left behind
      */
-    public CitrixApplier(NitroClient client, Optional<byte[]> lbKey, boolean save) {
+    public CitrixApplier(NitroClient client, Optional<byte[]> lbKey, boolean save, Function<Deployment, Plan> replan) {
         this.client = Objects.requireNonNull(client, "client");
         this.lbKey = Objects.requireNonNull(lbKey, "lbKey");
         this.save = save;
+        this.replan = Objects.requireNonNull(replan, "replan");
     }
 
     /**
@@ -84,8 +92,8 @@ public final class CitrixApplier {
         int requests0 = client.requestCount();
         int writes0 = client.writeCount();
         if (plan.changes().isEmpty()) {
-            return new ApplyResult(plan, ApplyResult.Outcome.NOTHING_TO_DO, List.of(), List.of(), 0, Optional.empty(),
-                    0);
+            return save ? saveUnsaved(plan, requests0, writes0) : new ApplyResult(plan,
+                    ApplyResult.Outcome.NOTHING_TO_DO, List.of(), List.of(), 0, Optional.empty(), 0);
         }
         client.requirePrimary();
         CitrixConfig config = CitrixRenderer.render(deployment);
@@ -94,29 +102,112 @@ public final class CitrixApplier {
             run.execute();
         } catch (HakitException e) {
             List<Change> failed = run.undo(e);
-            int writes = client.writeCount() - writes0;
-            int requests = client.requestCount() - requests0;
             String what = "apply failed at " + run.failedAt + ": " + e.getMessage();
-            if (failed.isEmpty()) {
-                return new ApplyResult(plan, ApplyResult.Outcome.ROLLED_BACK, List.of(), run.rolledBack, writes,
-                        Optional.of(what + "; everything this apply did was undone"), requests);
-            }
-            return new ApplyResult(plan, ApplyResult.Outcome.FAILED, failed, run.rolledBack, writes,
-                    Optional.of(what + "; could not undo " + failed.size() + " change(s): "
-                            + failed.stream().map(Object::toString).collect(Collectors.joining(", ")) + " ("
-                            + run.undoErrors + ")"), requests);
+            String undo = failed.isEmpty() ? "" : "; could not undo " + failed.size() + " change(s): "
+                    + failed.stream().map(Object::toString).collect(Collectors.joining(", ")) + " (" + run.undoErrors
+                    + ")";
+            return readBack(deployment, plan, run.rolledBack, what + undo, requests0, writes0);
         }
-        Optional<String> note = Optional.empty();
         if (save) {
-            try {
-                client.saveConfig();
-            } catch (HakitException e) {
-                note = Optional.of("applied, but saving the configuration failed: " + e.getMessage()
-                        + " (the running configuration is changed; save it on the ADC)");
+            Optional<String> unsaved = saveNow();
+            if (unsaved.isPresent()) {
+                return new ApplyResult(plan, ApplyResult.Outcome.FAILED, run.done, List.of(),
+                        client.writeCount() - writes0, Optional.of("applied " + run.done.size() + " change(s), but "
+                                + "saving the configuration failed: " + unsaved.get() + "; the ADC runs with them "
+                                + "unsaved (lost at its next reboot): apply --save again, or save on the ADC"),
+                        client.requestCount() - requests0);
             }
         }
         return new ApplyResult(plan, ApplyResult.Outcome.APPLIED, run.done, List.of(),
-                client.writeCount() - writes0, note, client.requestCount() - requests0);
+                client.writeCount() - writes0, Optional.empty(), client.requestCount() - requests0);
+    }
+
+    /** Nothing to apply: saves when the ADC reports unsaved changes. */
+    private ApplyResult saveUnsaved(Plan plan, int requests0, int writes0) {
+        boolean changed;
+        try {
+            changed = client.configChanged();
+        } catch (HakitException e) {
+            changed = true;
+        }
+        Optional<String> unsaved = changed ? saveNow() : Optional.empty();
+        if (unsaved.isPresent()) {
+            return new ApplyResult(plan, ApplyResult.Outcome.FAILED, List.of(), List.of(),
+                    client.writeCount() - writes0, Optional.of("nothing to apply, but the ADC has unsaved changes and"
+                            + " saving them failed: " + unsaved.get() + "; the running configuration is as planned and"
+                            + " unsaved (lost at the ADC's next reboot): apply --save again, or save on the ADC"),
+                    client.requestCount() - requests0);
+        }
+        return new ApplyResult(plan, ApplyResult.Outcome.NOTHING_TO_DO, List.of(), List.of(),
+                client.writeCount() - writes0 + (changed ? 1 : 0), Optional.empty(), client.requestCount() - requests0);
+    }
+
+    /**
+     * Saves; a save whose answer was lost or was an error counts as done only when the ADC then reports no unsaved
+     * changes.
+     *
+     * @return why the configuration is still unsaved, or empty when it is saved
+     */
+    private Optional<String> saveNow() {
+        try {
+            client.saveConfig();
+            return Optional.empty();
+        } catch (HakitException e) {
+            try {
+                if (!client.configChanged()) {
+                    LOG.debug("the save's answer was {}, but the ADC reports its configuration saved",
+                            e.getMessage());
+                    return Optional.empty();
+                }
+            } catch (HakitException unknown) {
+                LOG.debug("cannot read nsconfig after a failed save: {}", unknown.getMessage());
+            }
+            return Optional.of(e.getMessage());
+        }
+    }
+
+    /**
+     * After a failure and the undo: reads the ADC (plans again) and reports what is really there. "Rolled back"
+     * only when the new plan is the old one, i.e. the ADC is exactly as before.
+     */
+    private ApplyResult readBack(Deployment deployment, Plan plan, List<Change> rolledBack, String what,
+            int requests0, int writes0) {
+        Plan now;
+        try {
+            now = replan.apply(deployment);
+        } catch (HakitException e) {
+            return new ApplyResult(plan, ApplyResult.Outcome.FAILED, List.of(), rolledBack,
+                    client.writeCount() - writes0, Optional.of(what + "; the ADC could not be read back ("
+                            + e.getMessage() + "), so what it holds now is unknown: run plan to see it"),
+                    client.requestCount() - requests0);
+        }
+        if (now.changes().equals(plan.changes())) {
+            return new ApplyResult(plan, ApplyResult.Outcome.ROLLED_BACK, List.of(), rolledBack,
+                    client.writeCount() - writes0, Optional.of(what + "; read back: the ADC is exactly as before"),
+                    client.requestCount() - requests0);
+        }
+        List<Change> stayed = plan.changes().stream().filter(c -> !now.changes().contains(c))
+                .collect(Collectors.toList());
+        List<Change> other = now.changes().stream().filter(c -> !plan.changes().contains(c))
+                .collect(Collectors.toList());
+        List<Change> undone = rolledBack.stream().filter(c -> !stayed.contains(c)).collect(Collectors.toList());
+        String state = "; read back: the ADC is not as before: " + stayed.size() + " of the plan's changes are on it"
+                + (stayed.isEmpty() ? "" : " (" + stayed.stream().map(Object::toString)
+                        .collect(Collectors.joining(", ")) + ")")
+                + (other.isEmpty() ? "" : "; it also differs by " + other.stream().map(Object::toString)
+                        .collect(Collectors.joining(", ")))
+                + "; apply again to finish, or plan to see the rest";
+        return new ApplyResult(plan, ApplyResult.Outcome.FAILED, stayed, undone, client.writeCount() - writes0,
+                Optional.of(what + state), client.requestCount() - requests0);
+    }
+
+    /**
+     * @param e why a write failed
+     * @return whether the write may have taken effect all the same: no answer (dropped, timed out) or a 5xx
+     */
+    static boolean unknownOutcome(HakitException e) {
+        return e instanceof TransportException
+                || e instanceof io.hakit.model.DeviceException && ((io.hakit.model.DeviceException) e).status() >= 500;
     }
 
     private final class Run {
@@ -179,7 +270,7 @@ public final class CitrixApplier {
                 send(c);
             } catch (HakitException e) {
                 listener.failed(c, e);
-                if (e instanceof TransportException) {
+                if (unknownOutcome(e)) {
                     uncertain.add(c);
                 }
                 throw e;
@@ -198,11 +289,10 @@ public final class CitrixApplier {
             BulkResult r;
             try {
                 r = request.get();
-            } catch (TransportException e) {
-                uncertain.addAll(changes);
-                listener.failed(changes.get(0), e);
-                throw e;
             } catch (HakitException e) {
+                if (unknownOutcome(e)) {
+                    uncertain.addAll(changes);
+                }
                 listener.failed(changes.get(0), e);
                 throw e;
             }
@@ -294,11 +384,19 @@ public final class CitrixApplier {
                 // a write that got no answer may still land after the undo: wait out one response time-out
                 // and undo those changes once more (each undo is harmless when there is nothing to undo)
                 sleep(client.responseTimeout());
-                for (int i = uncertain.size() - 1; i >= 0; i--) {
+                // the late write may also have made an earlier undo fail (a file still used): retry those too
+                for (int i = todo.size() - 1; i >= 0; i--) {
+                    Change c = todo.get(i);
+                    if (!uncertain.contains(c) && !failed.contains(c)) {
+                        continue;
+                    }
                     try {
-                        compensate(uncertain.get(i));
+                        compensate(c);
+                        failed.remove(c);
+                    } catch (NotFoundException e) {
+                        failed.remove(c);
                     } catch (HakitException e) {
-                        LOG.debug("second undo of {}: {}", uncertain.get(i), e.getMessage());
+                        LOG.debug("second undo of {}: {}", c, e.getMessage());
                     }
                 }
             }
@@ -312,6 +410,7 @@ public final class CitrixApplier {
                     if (c.type().equals("lbmonitor")) {
                         client.delete(c.type(), c.name(), Map.of("type", c.after().get("type")));
                     } else if (c.type().equals("systemfile")) {
+                        keepIfUsed(c.name());
                         client.delete(c.type(), c.name(), Map.of("filelocation", CitrixConfig.SSL_DIRECTORY));
                     } else {
                         client.delete(c.type(), c.name(), Map.of());
@@ -324,6 +423,12 @@ public final class CitrixApplier {
                     client.bind(NitroObject.fromDevice(c.type(), addable(c.type(), c.before())));
                     break;
                 case DELETE:
+                    if (c.type().equals("systemfile")) {
+                        // a leftover file replaced by this apply: its content is gone, the read-back tells
+                        throw new io.hakit.model.DeviceException(0, "", "the replaced file " + c.name()
+                                + " cannot be put back (hakit never reads file content to keep it)", c.name(),
+                                "undo delete systemfile");
+                    }
                     client.add(NitroObject.fromDevice(c.type(), addable(c.type(), c.before())));
                     if (c.before().get(CitrixPlanner.SSL_SETTINGS) instanceof Map) {
                         Map<String, Object> tls = new LinkedHashMap<>();
@@ -359,6 +464,16 @@ public final class CitrixApplier {
                         unset.forEach(k -> u.put(k, true));
                         client.action(c.type(), "unset", u);
                     }
+            }
+        }
+
+        /** A certificate file that an {@code sslcertkey} on the ADC still uses is never deleted. */
+        private void keepIfUsed(String file) {
+            for (NitroObject k : client.list("sslcertkey")) {
+                if (CitrixPlanner.usesFile(k, file)) {
+                    throw new ConflictException(409, "", "kept " + CitrixConfig.SSL_DIRECTORY + file + ": sslcertkey "
+                            + k.name() + " still uses it", file, "undo create systemfile");
+                }
             }
         }
 
@@ -439,7 +554,9 @@ public final class CitrixApplier {
                     client.unbind(NitroObject.fromDevice(c.type(), c.before()));
                     break;
                 case DELETE:
-                    if (c.type().equals("lbmonitor")) {
+                    if (c.type().equals("systemfile")) {
+                        client.delete(c.type(), c.name(), Map.of("filelocation", CitrixConfig.SSL_DIRECTORY));
+                    } else if (c.type().equals("lbmonitor")) {
                         client.delete(c.type(), c.name(), Map.of("type", c.before().getOrDefault("type", "")));
                     } else {
                         client.delete(c.type(), c.name(), Map.of());

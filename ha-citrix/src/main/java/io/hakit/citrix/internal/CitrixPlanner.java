@@ -98,7 +98,10 @@ public final class CitrixPlanner {
      * @return the plan
      */
     public Plan plan(Deployment deployment, NitroClient client) {
-        return plan(deployment, DeviceState.read(client));
+        CitrixConfig config = CitrixRenderer.render(deployment);
+        Set<String> files = new HashSet<>(config.keyFiles().keySet());
+        config.files().forEach(f -> files.add(f.name()));
+        return plan(deployment, DeviceState.read(client, files));
     }
 
     /**
@@ -120,7 +123,7 @@ public final class CitrixPlanner {
         run.planBindings();
         Set<String> leaving = run.leaving();
         run.planDeletes(leaving, run.planStaleBindings(leaving));
-        List<Change> changes = run.ordered();
+        List<Change> changes = run.planFiles(run.ordered());
         return new Plan(Vendor.CITRIX, changes, requests(changes, save), run.conflicts, run.warnings);
     }
 
@@ -354,6 +357,43 @@ public final class CitrixPlanner {
         }
 
         /** @return unbinds and deletes in reverse creation order (backups last), then the rest in creation order */
+        /**
+         * Uploads against the files already in {@code /nsconfig/ssl/} (a leftover of an apply that failed, or
+         * another team's): the same content is reused (no upload); other content that no {@code sslcertkey} uses
+         * is deleted and uploaded again; other content that a certificate uses is a conflict.
+         */
+        List<Change> planFiles(List<Change> changes) {
+            List<Change> out = new ArrayList<>();
+            for (Change c : changes) {
+                Optional<NitroObject> there = c.op() == ChangeOp.CREATE && c.type().equals("systemfile")
+                        ? state.file(c.name()) : Optional.empty();
+                if (there.isEmpty()) {
+                    out.add(c);
+                    continue;
+                }
+                Optional<String> content = there.get().string("filecontent");
+                Optional<String> wanted = config.files().stream().filter(f -> f.name().equals(c.name())).findFirst()
+                        .map(f -> java.util.Base64.getEncoder().encodeToString(
+                                f.pem().getBytes(java.nio.charset.StandardCharsets.US_ASCII)));
+                if (content.isPresent() && wanted.isPresent() && sameBytes(content.get(), wanted.get())) {
+                    continue;
+                }
+                Optional<String> user = state.all(NitroResource.SSLCERTKEY).stream()
+                        .filter(k -> usesFile(k, c.name())).map(NitroObject::name).findFirst();
+                if (user.isPresent()) {
+                    conflicts.add(new Conflict(Conflict.Kind.MISSING_PREREQUISITE, "systemfile", c.name(),
+                            "the ADC already has a different " + CitrixConfig.SSL_DIRECTORY + c.name() + ", used by "
+                                    + "sslcertkey " + user.get() + ": rename or remove it on the ADC"));
+                    continue;
+                }
+                Map<String, Object> before = new LinkedHashMap<>(fileAttributes(c.name()));
+                before.remove("fileencoding");
+                out.add(Change.delete("systemfile", c.name(), before));
+                out.add(c);
+            }
+            return out;
+        }
+
         List<Change> ordered() {
             Comparator<Change> reverse = Comparator.comparingInt((Change c) -> -ORDER.indexOf(c.type()))
                     .thenComparing(c -> c.attributes().containsKey("backupvserver") ? 0 : 1);
@@ -365,6 +405,30 @@ public final class CitrixPlanner {
             changes.addAll(forward);
             return changes;
         }
+    }
+
+    private static boolean sameBytes(String base64a, String base64b) {
+        try {
+            return java.util.Arrays.equals(java.util.Base64.getMimeDecoder().decode(base64a),
+                    java.util.Base64.getMimeDecoder().decode(base64b));
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+
+    /**
+     * @param certkey an {@code sslcertkey} as read
+     * @param file a file name in {@code /nsconfig/ssl/}
+     * @return whether its certificate or key is that file (named bare or by its full path)
+     */
+    static boolean usesFile(NitroObject certkey, String file) {
+        for (String k : CERT_FILES) {
+            String v = certkey.string(k).orElse("");
+            if (v.equals(file) || v.equals(CitrixConfig.SSL_DIRECTORY + file)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** @return the attributes that differ but NITRO cannot change in place, described for a conflict */

@@ -33,7 +33,7 @@ public final class DeviceState {
      * @param bindings every binding read
      */
     public DeviceState(Map<String, Map<String, NitroObject>> objects, List<NitroObject> bindings) {
-        this.objects = objects;
+        this.objects = new LinkedHashMap<>(objects);
         this.bindings = List.copyOf(bindings);
     }
 
@@ -59,6 +59,46 @@ public final class DeviceState {
             }
         }
         return new DeviceState(objects, bindings);
+    }
+
+    /** The pseudo-type under which the certificate files in {@code /nsconfig/ssl/} are kept. */
+    static final String FILES = "systemfile";
+
+    /**
+     * Reads the state and the certificate files an apply would upload: the folder's listing (one GET), and the
+     * content of each of {@code files} that is already there and that no {@code sslcertkey} uses (one GET each: a
+     * leftover), so a plan can reuse or replace a file instead of failing on "File already exists".
+     *
+     * @param client the client
+     * @param files the file names the deployment uploads
+     * @return the state
+     */
+    public static DeviceState read(NitroClient client, java.util.Set<String> files) {
+        DeviceState s = read(client);
+        Map<String, NitroObject> byName = new LinkedHashMap<>();
+        String folder = "args=filelocation:" + java.net.URLEncoder.encode(io.hakit.citrix.CitrixConfig.SSL_DIRECTORY,
+                java.nio.charset.StandardCharsets.UTF_8);
+        for (NitroObject f : client.list(FILES, folder)) {
+            String name = f.string("filename").orElse("");
+            boolean used = s.all(NitroResource.SSLCERTKEY).stream().anyMatch(k -> CitrixPlanner.usesFile(k, name));
+            if (files.contains(name) && !used) {
+                List<NitroObject> one = client.list(FILES, folder + ",filename:" + name);
+                byName.put(name, one.isEmpty() ? f : one.get(0));
+            } else {
+                byName.put(name, f);
+            }
+        }
+        s.objects.put(FILES, byName);
+        return s;
+    }
+
+    /**
+     * @param name a file name in {@code /nsconfig/ssl/}
+     * @return the file as read (its {@code filecontent} when it was one the deployment uploads), if the state
+     *     was read with files and the ADC has it
+     */
+    public Optional<NitroObject> file(String name) {
+        return Optional.ofNullable(objects.getOrDefault(FILES, Map.of()).get(name));
     }
 
     /**

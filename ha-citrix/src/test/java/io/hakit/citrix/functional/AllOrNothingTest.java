@@ -122,7 +122,7 @@ class AllOrNothingTest {
             Plan plan = adc.plan(reference);
             sim.faults().delayWrite(2, java.time.Duration.ofMillis(1000)); // the macroapi lands after the time-out
             ApplyResult r = adc.apply(reference, plan, ApplyListener.NONE);
-            assertThat(r.outcome()).isEqualTo(ApplyResult.Outcome.ROLLED_BACK);
+            assertThat(r.outcome()).as(r.toJson()).isEqualTo(ApplyResult.Outcome.ROLLED_BACK);
             assertThat(r.failure().orElseThrow()).contains("response time-out");
             assertThat(diff(before, sim.snapshot())).isEmpty();
         }

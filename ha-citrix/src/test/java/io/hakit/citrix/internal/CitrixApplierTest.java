@@ -100,6 +100,7 @@ class CitrixApplierTest {
                 "GET /nitro/v1/config/sslservicegroup_binding?bulkbindings=yes",
                 "GET /nitro/v1/config/lbvserver_binding?bulkbindings=yes",
                 "GET /nitro/v1/config/sslvserver_binding?bulkbindings=yes",
+                "GET /nitro/v1/config/systemfile?args=filelocation:%2Fnsconfig%2Fssl%2F",
                 "GET /nitro/v1/config/hanode",
                 "POST /nitro/v1/config/systemfile",
                 "POST /nitro/v1/config/macroapi",

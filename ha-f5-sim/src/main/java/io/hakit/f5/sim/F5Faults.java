@@ -1,6 +1,7 @@
 package io.hakit.f5.sim;
 
 import io.hakit.f5.sim.internal.F5FaultPlan;
+import io.hakit.sim.WriteFault;
 import java.time.Duration;
 import java.util.Objects;
 
@@ -106,6 +107,35 @@ public final class F5Faults {
         checkStatus(status);
         plan.at(k, new F5FaultPlan.Fault(F5FaultPlan.Kind.HTML, status, null, null));
         return this;
+    }
+
+    /**
+     * The k-th request from now meets this fault ({@link WriteFault}): dropped or answered 500 (a TMOS error
+     * body), before or after the device handled it, or handled and answered late. A fault after handling leaves
+     * the request's changes in place (a commit committed, a save saved).
+     *
+     * @param k 1 for the next request
+     * @param fault what happens to it
+     * @return this
+     * @throws IllegalArgumentException when k &lt; 1
+     */
+    public F5Faults request(int k, WriteFault fault) {
+        Objects.requireNonNull(fault, "fault");
+        String internal = "An unexpected error occurred (simulated internal server error).";
+        switch (fault.kind()) {
+            case DROP_BEFORE_APPLY:
+                return resetRequest(k);
+            case DROP_AFTER_APPLY:
+                plan.at(k, new F5FaultPlan.Fault(F5FaultPlan.Kind.RESET_AFTER, 0, null, null));
+                return this;
+            case ERROR_BEFORE_APPLY:
+                return failRequest(k, 500, internal);
+            case ERROR_AFTER_APPLY:
+                plan.at(k, new F5FaultPlan.Fault(F5FaultPlan.Kind.FAIL_AFTER, 500, internal, null));
+                return this;
+            default:
+                return delayRequest(k, fault.delay());
+        }
     }
 
     /** Forgets every scheduled fault, including a pending commit failure. */

@@ -153,6 +153,23 @@ public final class F5Simulator implements DeviceSimulator {
         return device.transactionsCommitted();
     }
 
+    /**
+     * @return whether the running configuration differs from the last one saved (true when none was saved since
+     *     start): what an ADC reports as {@code configchanged}
+     */
+    public boolean unsavedChanges() {
+        JsonNode saved = device.savedSnapshot();
+        return saved == null || !saved.equals(device.snapshot());
+    }
+
+    /**
+     * @return the transactions left on the device with commands that did not take effect (open, validating or
+     *     failed; expired, committed and empty ones are not counted): what a careful client deletes
+     */
+    public int pendingTransactions() {
+        return device.pendingTransactionCount();
+    }
+
     /** @return how many times {@code POST /mgmt/tm/sys/config {"command":"save"}} succeeded */
     public int configSaves() {
         return device.saves();

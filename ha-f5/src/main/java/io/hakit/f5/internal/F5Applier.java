@@ -45,9 +45,12 @@ import org.slf4j.LoggerFactory;
 /**
  * Applies an F5 plan in <b>one iControl REST transaction</b>: certificate and key files are uploaded first (they
  * land in a download folder and change no configuration), every change is queued, and one commit makes them
- * all or none. A commit the device refuses changes nothing and the result carries the device's reason; a
- * commit whose answer is lost is settled by asking the device what became of the transaction (waiting while it
- * is {@code VALIDATING}) or, failing that, by planning again. After a commit it saves and config-syncs when asked,
+ * all or none. A commit whose answer is lost or is a 5xx (which a BIG-IP may send after committing) is settled by
+ * asking the device what became of the transaction (waiting while it is {@code VALIDATING}) or, failing that, by
+ * planning again: a committed transaction is reported applied (and saved when asked), never "refused". Every
+ * transaction hakit opened and did not commit is deleted (after a refused commit or a lost answer too). After any
+ * failure the device is read back (planned again): "rolled back" only when it is exactly as before. After a commit,
+ * and with nothing to apply too, it saves when asked (a save not confirmed is a failed apply) and config-syncs,
  * waiting for "In Sync". The waits are Failsafe retry policies ({@link #validatingWait()},
  * {@link #syncWait(Duration, Duration)}). Not thread-safe: one apply at a time.
  */
@@ -120,11 +123,15 @@ public final class F5Applier {
                     + (plan.conflicts().size() == 1 ? " conflict stops" : " conflicts stop") + " the plan, nothing was "
                     + "written: " + why, "", "apply");
         }
-        if (plan.changes().isEmpty()) {
+        if (plan.changes().isEmpty() && !(settings.save() && !settings.validateOnly())) {
             return new ApplyResult(plan, ApplyResult.Outcome.NOTHING_TO_DO, List.of(), List.of(), 0, Optional.empty(),
                     0);
         }
-        return new Run(deployment, plan, listener).execute();
+        Run run = new Run(deployment, plan, listener);
+        if (plan.changes().isEmpty()) {
+            return run.saveOnly();
+        }
+        return run.execute();
     }
 
     /** One apply: the counters it reports from and the changes queued so far. */
@@ -148,8 +155,15 @@ public final class F5Applier {
                 desired.put(o.type().key() + " " + o.fullPath(), o);
             }
             List<Change> changes = plan.changes();
-            Map<String, String> sourcePaths = upload(changes);
-            F5Transaction tx = client.beginTransaction();
+            Map<String, String> sourcePaths;
+            F5Transaction tx;
+            try {
+                sourcePaths = upload(changes);
+                tx = client.beginTransaction();
+            } catch (HakitException e) {
+                return readBack("the apply failed before its transaction (uploading files or opening the "
+                        + "transaction), the configuration is changed only by a commit", e.getMessage());
+            }
             for (int i = 0; i < changes.size(); i++) {
                 Change c = changes.get(i);
                 listener.starting(c, i, changes.size());
@@ -159,8 +173,8 @@ public final class F5Applier {
                 } catch (HakitException e) {
                     listener.failed(c, e);
                     tx.discard();
-                    return rolledBack(c + " could not be queued: " + e.getMessage()
-                            + "; the transaction was discarded, nothing changed on the device");
+                    return readBack(c + " could not be queued: " + e.getMessage()
+                            + "; the transaction was discarded", "");
                 }
             }
             try {
@@ -171,15 +185,63 @@ public final class F5Applier {
                     return result(ApplyResult.Outcome.APPLIED, List.of(), List.of(), Optional.empty());
                 }
                 tx.commit();
-            } catch (TransportException e) {
-                return afterLostCommit(tx, e);
             } catch (HakitException e) {
+                if (unknownOutcome(e)) {
+                    return afterLostCommit(tx, e);
+                }
                 listener.failed(changes.get(changes.size() - 1), e);
-                return rolledBack((settings.validateOnly() ? "validation" : "commit") + " of transaction " + tx.id()
-                        + " refused by the BIG-IP, nothing changed: " + e.getMessage());
+                deleteTransaction(tx);
+                return readBack((settings.validateOnly() ? "validation" : "commit") + " of transaction " + tx.id()
+                        + " refused by the BIG-IP", e.getMessage() + "; the transaction was deleted");
             }
             queued.forEach(listener::applied);
             return afterCommit();
+        }
+
+        /** Nothing to apply, a save asked: saves (the BIG-IP does not say whether it has unsaved changes). */
+        ApplyResult saveOnly() {
+            try {
+                client.saveConfig();
+            } catch (HakitException e) {
+                return result(ApplyResult.Outcome.FAILED, List.of(), List.of(), Optional.of("nothing to apply, but"
+                        + " saving the configuration was not confirmed: " + e.getMessage() + "; the running "
+                        + "configuration is as planned and may be unsaved (lost at the next reboot): apply --save "
+                        + "again, or save on the BIG-IP"));
+            }
+            return result(ApplyResult.Outcome.NOTHING_TO_DO, List.of(), List.of(), Optional.empty());
+        }
+
+        /** Deletes a transaction this apply opened and did not commit (tolerating one already gone). */
+        private void deleteTransaction(F5Transaction tx) {
+            try {
+                client.delete("/mgmt/tm/transaction/" + tx.id());
+            } catch (HakitException e) {
+                LOG.debug("deleting transaction {}: {}", tx.id(), e.getMessage());
+            }
+        }
+
+        /**
+         * After a failure: reads the device (plans again) and reports what is there. Rolled back only when the new
+         * plan is the old one.
+         */
+        private ApplyResult readBack(String what, String detail) {
+            String why = detail.isEmpty() ? "" : ": " + detail;
+            Plan now;
+            try {
+                now = replan.apply(deployment);
+            } catch (HakitException e) {
+                return result(ApplyResult.Outcome.FAILED, List.of(), List.of(), Optional.of(what + why + "; the "
+                        + "BIG-IP could not be read back (" + e.getMessage() + "), so its state is unknown: run plan"));
+            }
+            if (now.changes().equals(plan.changes())) {
+                return rolledBack(what + ", nothing changed" + why + " (read back: the BIG-IP is exactly as before)");
+            }
+            what = what + why;
+            List<Change> stayed = plan.changes().stream().filter(c -> !now.changes().contains(c))
+                    .collect(Collectors.toList());
+            return result(ApplyResult.Outcome.FAILED, stayed, List.of(), Optional.of(what + "; read back: the BIG-IP "
+                    + "is not as before: " + stayed.size() + " of the plan's changes are on it, " + now.changes().size()
+                    + " remain to apply: plan to see them"));
         }
 
         /**
@@ -205,10 +267,16 @@ public final class F5Applier {
                 if (settings.save()) {
                     client.saveConfig();
                 }
+            } catch (HakitException e) {
+                return result(ApplyResult.Outcome.FAILED, queued, List.of(), Optional.of("the changes were committed,"
+                        + " but saving the configuration was not confirmed: " + e.getMessage() + "; the BIG-IP runs "
+                        + "them, maybe unsaved (lost at the next reboot): apply --save again, or save on the BIG-IP"));
+            }
+            try {
                 settings.syncGroup().ifPresent(F5Applier.this::syncAndWait);
             } catch (HakitException e) {
-                failure = Optional.of("the changes were committed, but " + (settings.save() ? "saving or " : "")
-                        + "config-sync failed: " + e.getMessage());
+                failure = Optional.of("the changes were committed" + (settings.save() ? " and saved" : "")
+                        + ", but config-sync failed: " + e.getMessage());
             }
             return result(failure.isPresent() ? ApplyResult.Outcome.FAILED : ApplyResult.Outcome.APPLIED, queued,
                     List.of(), failure);
@@ -218,23 +286,30 @@ public final class F5Applier {
          * The commit's answer was lost: asks the device what became of the transaction; one that has not run yet
          * is deleted, so it cannot take effect later. When the device cannot say, plans again.
          */
-        private ApplyResult afterLostCommit(F5Transaction tx, TransportException e) {
+        private ApplyResult afterLostCommit(F5Transaction tx, HakitException e) {
             String path = "/mgmt/tm/transaction/" + tx.id();
             try {
                 Optional<JsonNode> state = await(validatingWait(), () -> client.find(path));
                 String s = state.map(j -> j.path("state").asText("")).orElse("");
+                if (s.equals("COMPLETED") && settings.validateOnly()) {
+                    return result(ApplyResult.Outcome.APPLIED, List.of(), List.of(), Optional.empty());
+                }
                 if (s.equals("COMPLETED")) {
+                    LOG.debug("the commit's answer was lost ({}), but transaction {} completed", e.getMessage(),
+                            tx.id());
                     queued.forEach(listener::applied);
-                    return result(ApplyResult.Outcome.APPLIED, queued, List.of(), Optional.empty());
+                    return afterCommit();
                 }
                 if (s.equals("FAILED")) {
-                    return rolledBack("commit of transaction " + tx.id() + " refused by the BIG-IP, nothing changed: "
-                            + state.get().path("failureReason").asText("the device gave no reason"));
+                    deleteTransaction(tx);
+                    return readBack("commit of transaction " + tx.id() + " refused by the BIG-IP",
+                            state.get().path("failureReason").asText("the device gave no reason")
+                            + "; the transaction was deleted");
                 }
                 if (s.equals("STARTED")) {
                     client.delete(path);
-                    return rolledBack("the commit's answer was lost (" + e.getMessage()
-                            + "); the transaction had not run and was deleted, nothing changed");
+                    return readBack("the commit's answer was lost (" + e.getMessage()
+                            + "); the transaction had not run and was deleted", "");
                 }
             } catch (InterruptedException interrupted) {
                 Thread.currentThread().interrupt();
@@ -244,7 +319,7 @@ public final class F5Applier {
             return settleByPlanningAgain(e);
         }
 
-        private ApplyResult settleByPlanningAgain(TransportException e) {
+        private ApplyResult settleByPlanningAgain(HakitException e) {
             Plan now;
             try {
                 now = replan.apply(deployment);
@@ -255,11 +330,11 @@ public final class F5Applier {
             }
             if (now.changes().isEmpty()) {
                 queued.forEach(listener::applied);
-                return result(ApplyResult.Outcome.APPLIED, queued, List.of(), Optional.empty());
+                return afterCommit();
             }
             if (now.changes().equals(plan.changes())) {
                 return rolledBack("the commit's answer was lost (" + e.getMessage()
-                        + "); the device shows the transaction did not take effect, nothing changed");
+                        + "); read back: the transaction did not take effect, the BIG-IP is exactly as before");
             }
             return result(ApplyResult.Outcome.FAILED, List.of(), List.of(), Optional.of("the commit's answer was lost ("
                     + e.getMessage() + ") and the device differs from both before and after; plan again"));
@@ -275,6 +350,15 @@ public final class F5Applier {
             return new ApplyResult(plan, outcome, applied, rolledBack, client.writeCount() - writes0, failure,
                     client.requestCount() - requests0);
         }
+    }
+
+    /**
+     * @param e why a request failed
+     * @return whether it may have taken effect all the same: no answer (dropped, timed out) or a 5xx
+     */
+    static boolean unknownOutcome(HakitException e) {
+        return e instanceof TransportException
+                || e instanceof io.hakit.model.DeviceException && ((io.hakit.model.DeviceException) e).status() >= 500;
     }
 
     private void enlist(F5Transaction tx, Change c, Map<String, F5Object> desired, Map<String, String> sourcePaths) {

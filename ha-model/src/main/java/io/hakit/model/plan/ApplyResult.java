@@ -32,9 +32,12 @@ public record ApplyResult(Plan plan, Outcome outcome, List<Change> applied, List
         APPLIED,
         /** The device already matched; nothing was written. */
         NOTHING_TO_DO,
-        /** A change failed and everything this apply did was undone. */
+        /** A change failed, everything this apply did was undone, and the device was read back as before. */
         ROLLED_BACK,
-        /** A change failed and not everything could be undone: see {@link ApplyResult#failure()}. */
+        /**
+         * A change (or the save) failed and the device is not as before: {@link ApplyResult#applied()} is what is
+         * on it, {@link ApplyResult#failure()} says why and what state it is in.
+         */
         FAILED;
 
         /** @return the key of DESIGN.md's apply JSON: {@code applied}, {@code unchanged}, {@code rolled-back}, {@code failed} */
@@ -88,6 +91,10 @@ public record ApplyResult(Plan plan, Outcome outcome, List<Change> applied, List
     public String summary() {
         switch (outcome) {
             case NOTHING_TO_DO:
+                if (writes > 0) {
+                    return "Nothing to change: the " + plan.vendor().key() + " configuration already matches; the"
+                            + " running configuration was saved (" + writes + (writes == 1 ? " write)." : " writes).");
+                }
                 return "Nothing to do: the " + plan.vendor().key() + " configuration already matches (0 writes).";
             case APPLIED:
                 return "Applied " + applied.size() + (applied.size() == 1 ? " change" : " changes") + " in "
@@ -96,8 +103,8 @@ public record ApplyResult(Plan plan, Outcome outcome, List<Change> applied, List
                 return "Rolled back: nothing changed on the device (" + rolledBack.size() + " undone). "
                         + failure.orElse("");
             default:
-                return "FAILED and not fully undone: " + failure.orElse("") + " (" + applied.size()
-                        + " changes remain; see the apply JSON)";
+                return "FAILED: " + failure.orElse("") + " (" + applied.size() + (applied.size() == 1 ? " change is"
+                        : " changes are") + " on the device; see the apply JSON)";
         }
     }
 

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.hakit.sim.FaultSchedule;
 import io.hakit.sim.SimulatorException;
+import io.hakit.sim.WriteFault;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,17 +24,47 @@ public final class CitrixFaultPlan {
         final Duration delay;
         final SimulatorException failure;
         final boolean reset;
+        /** the error answered after the write was applied, or null */
+        final SimulatorException failureAfter;
+        /** whether the connection is closed after the write was applied */
+        final boolean resetAfter;
 
         Decision(Duration delay, SimulatorException failure, boolean reset) {
+            this(delay, failure, reset, null, false);
+        }
+
+        Decision(Duration delay, SimulatorException failure, boolean reset, SimulatorException failureAfter,
+                boolean resetAfter) {
             this.delay = delay;
             this.failure = failure;
             this.reset = reset;
+            this.failureAfter = failureAfter;
+            this.resetAfter = resetAfter;
         }
 
         /** @return this decision with the other's delay, failure or reset added */
         Decision and(Decision other) {
             return new Decision(other.delay.isZero() ? delay : other.delay,
-                    other.failure == null ? failure : other.failure, reset || other.reset);
+                    other.failure == null ? failure : other.failure, reset || other.reset,
+                    other.failureAfter == null ? failureAfter : other.failureAfter, resetAfter || other.resetAfter);
+        }
+
+        /** @return the decision for one {@link WriteFault} */
+        static Decision of(WriteFault f) {
+            SimulatorException e500 = NitroErrorCodes.refusal(500, NitroErrorCodes.NOT_PERMITTED,
+                    "Internal Server Error");
+            switch (f.kind()) {
+                case DROP_BEFORE_APPLY:
+                    return new Decision(Duration.ZERO, null, true);
+                case DROP_AFTER_APPLY:
+                    return new Decision(Duration.ZERO, null, false, null, true);
+                case ERROR_BEFORE_APPLY:
+                    return new Decision(Duration.ZERO, e500, false);
+                case ERROR_AFTER_APPLY:
+                    return new Decision(Duration.ZERO, null, false, e500, false);
+                default:
+                    return new Decision(f.delay(), null, false);
+            }
         }
     }
 
@@ -54,6 +85,7 @@ public final class CitrixFaultPlan {
             "servername", "server", "monitor_name", "lbmonitor", "certkeyname", "sslcertkey");
 
     private final FaultSchedule<Decision> writes = new FaultSchedule<>();
+    private final FaultSchedule<Decision> saves = new FaultSchedule<>();
     private final List<Touch> touches = new ArrayList<>();
     private int unavailable;
     private int saveBusy;
@@ -79,6 +111,22 @@ public final class CitrixFaultPlan {
             throw new IllegalArgumentException("delay must not be negative, was " + delay);
         }
         writes.merge(k, new Decision(delay, null, false), Decision::and);
+    }
+
+    /**
+     * @param k the k-th write from now
+     * @param fault what happens to it
+     */
+    public synchronized void write(int k, WriteFault fault) {
+        writes.merge(k, Decision.of(Objects.requireNonNull(fault, "fault")), Decision::and);
+    }
+
+    /**
+     * @param k the k-th save from now (saves are counted on their own)
+     * @param fault what happens to it
+     */
+    public synchronized void save(int k, WriteFault fault) {
+        saves.merge(k, Decision.of(Objects.requireNonNull(fault, "fault")), Decision::and);
     }
 
     /** @param k the k-th write from now: its connection is closed without an answer */
@@ -119,6 +167,7 @@ public final class CitrixFaultPlan {
     /** Forgets every scripted fault (the write counter goes on). */
     public synchronized void clear() {
         writes.clear();
+        saves.clear();
         touches.clear();
         unavailable = 0;
         saveBusy = 0;
@@ -145,6 +194,12 @@ public final class CitrixFaultPlan {
             return true;
         }
         return false;
+    }
+
+    /** Counts one save and says what happens to it. */
+    synchronized Decision nextSave() {
+        Decision d = saves.next();
+        return d == null ? Decision.NONE : d;
     }
 
     /** Counts one write and says what happens to it. */

@@ -573,18 +573,30 @@ public final class NitroHandler implements HttpHandler {
             HttpExchange ex) {
         String action = query.get("action");
         boolean save = resource.equals("nsconfig") && "save".equalsIgnoreCase(action);
-        if (!save) {
-            CitrixFaultPlan.Decision d = faults.nextWrite();
-            if (!d.delay.isZero()) {
-                sleep(d.delay);
-            }
-            if (d.reset) {
-                return new Response(0, "", "text/plain", true);
-            }
-            if (d.failure != null) {
-                throw d.failure;
-            }
+        CitrixFaultPlan.Decision d = save ? faults.nextSave() : faults.nextWrite();
+        if (!d.delay.isZero()) {
+            sleep(d.delay);
         }
+        if (d.reset) {
+            return new Response(0, "", "text/plain", true);
+        }
+        if (d.failure != null) {
+            throw d.failure;
+        }
+        Response applied = applyWrite(method, resource, name, query, body, ex, save);
+        if (d.resetAfter) {
+            return new Response(0, "", "text/plain", true);
+        }
+        if (d.failureAfter != null) {
+            throw d.failureAfter;
+        }
+        return applied;
+    }
+
+    /** A write past its faults: changes the store (or saves) and answers. */
+    private Response applyWrite(String method, String resource, String name, Map<String, String> query, String body,
+            HttpExchange ex, boolean save) {
+        String action = query.get("action");
         if (secondary) {
             throw error(NitroErrorCodes.NOT_PRIMARY);
         }

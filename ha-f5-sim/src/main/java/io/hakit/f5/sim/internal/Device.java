@@ -172,6 +172,17 @@ public final class Device {
         return saves;
     }
 
+    /**
+     * @return how many unexpired transactions hold commands that did not take effect (STARTED, VALIDATING or
+     *     FAILED); committed ones and empty ones are not counted
+     */
+    public synchronized int pendingTransactionCount() {
+        long now = nowMicros();
+        return (int) transactions.values().stream()
+                .filter(t -> t.createdMicros + t.timeoutSeconds * 1_000_000L > now)
+                .filter(t -> !t.state.equals("COMPLETED") && !t.commands.isEmpty()).count();
+    }
+
     /** @return the configuration as last saved, or {@code null} */
     public synchronized ObjectNode savedSnapshot() {
         return saved == null ? null : saved.deepCopy();

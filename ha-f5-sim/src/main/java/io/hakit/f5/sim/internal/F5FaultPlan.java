@@ -16,7 +16,11 @@ public final class F5FaultPlan {
         /** Answer 503 with an HTML page. */
         UNAVAILABLE,
         /** Answer a Jetty HTML error page. */
-        HTML
+        HTML,
+        /** Handle the request, then close the connection without an answer. */
+        RESET_AFTER,
+        /** Handle the request, then answer a TMOS error instead of its answer. */
+        FAIL_AFTER
     }
 
     /**

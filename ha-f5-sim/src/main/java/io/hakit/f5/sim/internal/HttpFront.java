@@ -96,6 +96,18 @@ public final class HttpFront implements HttpHandler {
             }
             f = null;
         }
+        if (f != null && (f.kind() == F5FaultPlan.Kind.RESET_AFTER || f.kind() == F5FaultPlan.Kind.FAIL_AFTER)) {
+            SimResponse hidden;
+            synchronized (device) {
+                hidden = device.handle(r);
+            }
+            LOG.debug("fault {} on {} {} (handled: {})", f.kind(), r.method(), r.path(), hidden.status());
+            if (f.kind() == F5FaultPlan.Kind.RESET_AFTER) {
+                record(r, 0);
+                throw new Reset();
+            }
+            f = new F5FaultPlan.Fault(F5FaultPlan.Kind.FAIL, f.status(), f.message(), null);
+        }
         if (f == null) {
             synchronized (device) {
                 try {
