@@ -4,6 +4,8 @@ import io.hakit.examples.cli.vendor.Target;
 import io.hakit.examples.cli.vendor.VendorSupport;
 import io.hakit.examples.cli.vendor.Vendors;
 import io.hakit.model.Deployment;
+import io.hakit.model.AuthenticationException;
+import io.hakit.model.DeviceException;
 import io.hakit.model.HakitException;
 import io.hakit.model.plan.ApplyListener;
 import io.hakit.model.plan.ApplyResult;
@@ -94,7 +96,13 @@ final class ApplyCommand implements Callable<Integer> {
             }
             return result.succeeded() ? Hakit.OK : Hakit.FOUND_WANTING;
         } catch (HakitException e) {
-            // the device failed before apply began (connecting, logging in, reading it): only reads were sent
+            boolean deviceSaidNo = e instanceof DeviceException && !(e instanceof AuthenticationException);
+            if (plan == null && !deviceSaidNo) {
+                // unreadable input, a refused login or an unreachable device: reported as plan and audit report
+                // them (exit 2, one line); nothing was written
+                throw e;
+            }
+            // the device failed before apply began (answering its reads with errors): only reads were sent
             out.flush();
             spec.commandLine().getErr().println("hakit: " + Errors.oneLine(e) + "; "
                     + (plan == null ? "nothing was written to the device (hakit had only read it)"

@@ -23,7 +23,8 @@ class CitrixPlanBenchTest {
         assertThat(replan.path("changes").asInt()).isZero();
         assertThat(replan.path("gets").asInt()).isLessThanOrEqualTo(CitrixPlanBench.TARGET_REPLAN_GETS);
         assertThat(rows.get(2).path("replanChanges").asInt()).isZero();
-        assertThat(CitrixPlanBench.describe(rows.get(0))).contains("17 requests in all").contains("per-object");
+        // 18 (17 until issue 15): a plan also reads /nsconfig/ssl/ for leftover upload files
+        assertThat(CitrixPlanBench.describe(rows.get(0))).contains("18 requests in all").contains("per-object");
         assertThat(CitrixPlanBench.describe(rows.get(2))).contains("20 services x 3 servers");
     }
 }
