@@ -10,11 +10,9 @@ import java.util.function.BinaryOperator;
  *
  * <p>Counting rule: the schedule counts the requests its simulator hands to {@link #next()}, in
  * arrival order, and {@code k = 1} is the next one counted after the fault is scheduled. The
- * count goes on across {@link #clear()}. Which requests a simulator counts is the one thing it
- * chooses, and its {@code Faults} Javadoc says it: the Citrix simulator counts writes
- * ({@code POST}/{@code PUT}/{@code DELETE} other than login, logout and save), the F5 simulator
- * every request. Keeping those two choices keeps fault scripts written against either device
- * meaning what they meant.
+ * count goes on across {@link #clear()}. Simulators do not choose what they count: each keeps
+ * the three {@link FaultCounters} (every request, writes, saves) and sorts its requests by
+ * {@link RequestKind}, so "the 3rd write" means the same on every device.
  *
  * <p>Thread-safe.
  *
