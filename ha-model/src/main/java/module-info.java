@@ -12,6 +12,7 @@ module io.hakit.model {
 
     exports io.hakit.model;
     exports io.hakit.model.cert;
+    exports io.hakit.model.device;
     exports io.hakit.model.ops;
     exports io.hakit.model.plan;
     exports io.hakit.model.spi;

@@ -19,6 +19,7 @@ import io.hakit.model.ops.DrainResult;
 import io.hakit.model.ops.MemberOperations;
 import io.hakit.model.validate.AuditReport;
 import java.io.IOException;
+import io.hakit.model.device.DeviceBuilder;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -48,8 +49,8 @@ public final class CitrixAdapter implements LoadBalancerAdapter, MemberOperation
     private final boolean save;
     private final Optional<byte[]> lbKey;
 
-    private CitrixAdapter(Builder b) {
-        this.client = b.client != null ? b.client : b.clientBuilder.build();
+    private CitrixAdapter(Builder b, NitroClient client) {
+        this.client = client;
         this.adopt = b.adopt;
         this.save = b.save;
         this.lbKey = b.lbKey;
@@ -142,120 +143,19 @@ public final class CitrixAdapter implements LoadBalancerAdapter, MemberOperation
                 + (lbKey.isPresent() ? "(given)" : "-") + "]";
     }
 
-    /** Builds a {@link CitrixAdapter}. Not thread-safe. */
-    public static final class Builder {
-        private final NitroClient.Builder clientBuilder = NitroClient.builder();
+    /**
+     * Builds a {@link CitrixAdapter}. The device options ({@code url}, {@code credentials}, {@code tls}/{@code ca},
+     * {@code timeouts}, {@code retry}, {@code allowPlainHttp}, {@code insecureSkipVerify}) are
+     * {@link DeviceBuilder}'s and go to the {@link NitroClient} the adapter opens. Not thread-safe.
+     */
+    public static final class Builder extends DeviceBuilder<Builder> {
         private NitroClient client;
         private boolean adopt;
         private boolean save;
         private Optional<byte[]> lbKey = Optional.empty();
 
         private Builder() {
-        }
-
-        /**
-         * @param url the ADC's management URL
-         * @return this builder
-         */
-        public Builder url(URI url) {
-            clientBuilder.url(url);
-            return this;
-        }
-
-        /**
-         * @param user the NITRO user
-         * @param password its password (never logged)
-         * @return this builder
-         */
-        public Builder credentials(String user, String password) {
-            clientBuilder.credentials(user, password);
-            return this;
-        }
-
-        /**
-         * @param tls whom to trust for the management certificate; default the platform
-         * @return this builder
-         */
-        public Builder tls(TlsSettings tls) {
-            clientBuilder.tls(tls);
-            return this;
-        }
-
-        /**
-         * @param user the NITRO user
-         * @param password its password (copied; never logged)
-         * @return this builder
-         */
-        public Builder credentials(String user, char[] password) {
-            clientBuilder.credentials(user, password);
-            return this;
-        }
-
-        /**
-         * @param caPem a PEM file with the CA that signed the management certificate
-         * @return this builder
-         */
-        public Builder ca(Path caPem) {
-            clientBuilder.ca(caPem);
-            return this;
-        }
-
-        /**
-         * @param connect the connect time-out; default {@link NitroClient#DEFAULT_CONNECT_TIMEOUT}
-         * @param response the response time-out; default {@link NitroClient#DEFAULT_RESPONSE_TIMEOUT}
-         * @return this builder
-         */
-        public Builder timeouts(Duration connect, Duration response) {
-            clientBuilder.timeouts(connect, response);
-            return this;
-        }
-
-        /**
-         * @param retry how a request answered 503 is sent again; default {@link NitroClient#DEFAULT_RETRY}
-         * @return this builder
-         */
-        public Builder retry(io.hakit.model.Retry retry) {
-            clientBuilder.retry(retry);
-            return this;
-        }
-
-        /**
-         * @param allow whether plain {@code http://} to a device that is not this machine is allowed (a warning is
-         *     logged); default false: refused
-         * @return this builder
-         */
-        public Builder allowPlainHttp(boolean allow) {
-            clientBuilder.allowPlainHttp(allow);
-            return this;
-        }
-
-        /**
-         * Skips certificate and host-name verification. Only for lab devices; logs a warning.
-         *
-         * @param insecure whether to skip verification; default false
-         * @return this builder
-         */
-        public Builder insecureSkipVerify(boolean insecure) {
-            clientBuilder.insecureSkipVerify(insecure);
-            return this;
-        }
-
-        /**
-         * @param connectTimeout the connect time-out; default {@link NitroClient#DEFAULT_CONNECT_TIMEOUT}
-         * @return this builder
-         */
-        public Builder connectTimeout(Duration connectTimeout) {
-            clientBuilder.connectTimeout(connectTimeout);
-            return this;
-        }
-
-        /**
-         * @param responseTimeout the response time-out; default {@link NitroClient#DEFAULT_RESPONSE_TIMEOUT}
-         * @return this builder
-         */
-        public Builder responseTimeout(Duration responseTimeout) {
-            clientBuilder.responseTimeout(responseTimeout);
-            return this;
+            super(NitroClient.DEFAULT_CONNECT_TIMEOUT, NitroClient.DEFAULT_RESPONSE_TIMEOUT, NitroClient.DEFAULT_RETRY);
         }
 
         /**
@@ -311,7 +211,12 @@ public final class CitrixAdapter implements LoadBalancerAdapter, MemberOperation
          * @throws NullPointerException when neither a client nor url and credentials were given
          */
         public CitrixAdapter build() {
-            return new CitrixAdapter(this);
+            if (client != null) {
+                return new CitrixAdapter(this, client);
+            }
+            NitroClient.Builder clientBuilder = NitroClient.builder();
+            copyDeviceOptionsTo(clientBuilder);
+            return new CitrixAdapter(this, clientBuilder.build());
         }
     }
 }

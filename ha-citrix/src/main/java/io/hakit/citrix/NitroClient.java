@@ -10,6 +10,8 @@ import io.hakit.model.DeviceException;
 import io.hakit.model.NotFoundException;
 import io.hakit.model.cert.Pem;
 import io.hakit.model.Retry;
+import io.hakit.model.device.DeviceBuilder;
+import io.hakit.model.device.DeviceOptions;
 import io.hakit.model.TransportException;
 import io.hakit.model.tls.TlsSettings;
 import io.hakit.rest.Policies;
@@ -80,11 +82,12 @@ public final class NitroClient implements AutoCloseable {
     private final RetryPolicy<JsonNode> saveRetry;
     private final AtomicInteger writes = new AtomicInteger();
 
-    private NitroClient(Builder b) {
-        RestTransport transport = RestTransport.builder().url(Objects.requireNonNull(b.url, "url")).tls(b.tls)
-                .insecureSkipVerify(b.insecure).allowPlainHttp(b.allowPlainHttp)
-                .timeouts(b.connectTimeout, b.responseTimeout).build();
-        this.session = new NitroSession(transport, b.user, b.password, b.sessionless, b.sessionTimeout, b.retry);
+    private NitroClient(Builder b, DeviceOptions device) {
+        RestTransport transport = RestTransport.builder().url(device.url()).tls(device.tls())
+                .insecureSkipVerify(device.insecureSkipVerify()).allowPlainHttp(device.allowPlainHttp())
+                .timeouts(device.connectTimeout(), device.responseTimeout()).build();
+        this.session = new NitroSession(transport, device.user(), device.password(), b.sessionless, b.sessionTimeout,
+                device.retry());
         this.saveRetry = Policies.retryOnFailure(new Retry(b.saveRetries, b.saveRetryDelay, b.saveRetryDelay),
                 NitroErrors::busy);
     }
@@ -394,93 +397,18 @@ public final class NitroClient implements AutoCloseable {
 
 
     /**
-     * Builds a {@link NitroClient}: the device options have the same shape as {@code IControlClient}'s
-     * ({@code url}, {@code credentials}, {@code tls}/{@code ca}, {@code timeouts}, {@code retry},
-     * {@code allowPlainHttp}, {@code insecureSkipVerify}). Not thread-safe.
+     * Builds a {@link NitroClient}. The device options ({@code url}, {@code credentials}, {@code tls}/{@code ca},
+     * {@code timeouts}, {@code retry}, {@code allowPlainHttp}, {@code insecureSkipVerify}) are
+     * {@link DeviceBuilder}'s, the same as every other device client's; the rest is NITRO's. Not thread-safe.
      */
-    public static final class Builder {
-        private URI url;
-        private String user;
-        private char[] password;
-        private TlsSettings tls = TlsSettings.defaults();
-        private boolean insecure;
-        private boolean allowPlainHttp;
+    public static final class Builder extends DeviceBuilder<Builder> {
         private boolean sessionless;
-        private Duration connectTimeout = DEFAULT_CONNECT_TIMEOUT;
-        private Duration responseTimeout = DEFAULT_RESPONSE_TIMEOUT;
         private Duration sessionTimeout = DEFAULT_SESSION_TIMEOUT;
-        private Retry retry = DEFAULT_RETRY;
         private int saveRetries = DEFAULT_SAVE_RETRIES;
         private Duration saveRetryDelay = DEFAULT_SAVE_RETRY_DELAY;
 
         private Builder() {
-        }
-
-        /**
-         * @param url the management URL, e.g. {@code https://adc.hospital.org} (required)
-         * @return this builder
-         */
-        public Builder url(URI url) {
-            this.url = Objects.requireNonNull(url, "url");
-            return this;
-        }
-
-        /**
-         * @param user the NITRO user (required)
-         * @param password its password (copied; never logged or shown)
-         * @return this builder
-         */
-        public Builder credentials(String user, char[] password) {
-            this.user = Objects.requireNonNull(user, "user");
-            this.password = Objects.requireNonNull(password, "password").clone();
-            return this;
-        }
-
-        /**
-         * @param user the NITRO user (required)
-         * @param password its password (never logged or shown)
-         * @return this builder
-         */
-        public Builder credentials(String user, String password) {
-            return credentials(user, Objects.requireNonNull(password, "password").toCharArray());
-        }
-
-        /**
-         * @param tls whom to trust for the management certificate; default: the platform's trust store
-         * @return this builder
-         */
-        public Builder tls(TlsSettings tls) {
-            this.tls = Objects.requireNonNull(tls, "tls");
-            return this;
-        }
-
-        /**
-         * @param caPem a PEM file with the CA that signed the management certificate
-         * @return this builder
-         */
-        public Builder ca(Path caPem) {
-            return tls(TlsSettings.builder().trust(Pem.read(caPem)).build());
-        }
-
-        /**
-         * Skips certificate and host-name verification. Only for lab devices; logs a warning.
-         *
-         * @param insecure whether to skip verification; default false
-         * @return this builder
-         */
-        public Builder insecureSkipVerify(boolean insecure) {
-            this.insecure = insecure;
-            return this;
-        }
-
-        /**
-         * @param allow whether plain {@code http://} to a device that is not this machine is allowed (the password
-         *     crosses the network unencrypted; a warning is logged); default false: refused by {@link #build()}
-         * @return this builder
-         */
-        public Builder allowPlainHttp(boolean allow) {
-            this.allowPlainHttp = allow;
-            return this;
+            super(DEFAULT_CONNECT_TIMEOUT, DEFAULT_RESPONSE_TIMEOUT, DEFAULT_RETRY);
         }
 
         /**
@@ -490,42 +418,6 @@ public final class NitroClient implements AutoCloseable {
          */
         public Builder sessionless(boolean sessionless) {
             this.sessionless = sessionless;
-            return this;
-        }
-
-        /**
-         * @param connect TCP connect (and TLS handshake) time-out; default {@link #DEFAULT_CONNECT_TIMEOUT}
-         * @param response how long to wait for an answer; default {@link #DEFAULT_RESPONSE_TIMEOUT}
-         * @return this builder
-         */
-        public Builder timeouts(Duration connect, Duration response) {
-            this.connectTimeout = RestTransport.Builder.positive(connect, "connectTimeout");
-            this.responseTimeout = RestTransport.Builder.positive(response, "responseTimeout");
-            return this;
-        }
-
-        /**
-         * @param connectTimeout TCP connect (and TLS handshake) time-out; default {@link #DEFAULT_CONNECT_TIMEOUT}
-         * @return this builder
-         */
-        public Builder connectTimeout(Duration connectTimeout) {
-            return timeouts(connectTimeout, responseTimeout);
-        }
-
-        /**
-         * @param responseTimeout how long to wait for an answer; default {@link #DEFAULT_RESPONSE_TIMEOUT}
-         * @return this builder
-         */
-        public Builder responseTimeout(Duration responseTimeout) {
-            return timeouts(connectTimeout, responseTimeout);
-        }
-
-        /**
-         * @param retry how a request answered 503 (not processed) is sent again; default {@link #DEFAULT_RETRY}
-         * @return this builder
-         */
-        public Builder retry(Retry retry) {
-            this.retry = Objects.requireNonNull(retry, "retry");
             return this;
         }
 
@@ -559,9 +451,7 @@ public final class NitroClient implements AutoCloseable {
          *     {@link #allowPlainHttp(boolean)}
          */
         public NitroClient build() {
-            Objects.requireNonNull(url, "url");
-            Objects.requireNonNull(user, "user (credentials)");
-            return new NitroClient(this);
+            return new NitroClient(this, deviceOptions());
         }
     }
 }

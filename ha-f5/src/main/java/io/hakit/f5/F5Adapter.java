@@ -7,6 +7,7 @@ import io.hakit.f5.internal.F5Scope;
 import io.hakit.f5.internal.Planner;
 import io.hakit.model.tls.TlsSettings;
 import io.hakit.model.Deployment;
+import io.hakit.model.Retry;
 import io.hakit.model.Vendor;
 import io.hakit.model.cert.Pem;
 import io.hakit.model.plan.ApplyListener;
@@ -21,6 +22,7 @@ import io.hakit.model.ops.DrainResult;
 import io.hakit.model.ops.MemberOperations;
 import io.hakit.model.validate.AuditReport;
 import java.io.IOException;
+import io.hakit.model.device.DeviceBuilder;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -215,11 +217,13 @@ public final class F5Adapter implements LoadBalancerAdapter, MemberOperations {
                 + syncGroup.orElse("-") + ", validateOnly=" + validateOnly + "]";
     }
 
-    /** Builds an {@link F5Adapter}. Not thread-safe. */
-    public static final class Builder {
-        private final IControlClient.Builder clientBuilder = IControlClient.builder();
+    /**
+     * Builds an {@link F5Adapter}. The device options ({@code url}, {@code credentials}, {@code tls}/{@code ca},
+     * {@code timeouts}, {@code retry}, {@code allowPlainHttp}, {@code insecureSkipVerify}) are
+     * {@link DeviceBuilder}'s and go to the {@link IControlClient} the adapter opens. Not thread-safe.
+     */
+    public static final class Builder extends DeviceBuilder<Builder> {
         private IControlClient client;
-        private boolean haveUrl;
         private F5Renderer renderer = F5Renderer.create();
         private boolean adopt;
         private boolean save;
@@ -230,94 +234,8 @@ public final class F5Adapter implements LoadBalancerAdapter, MemberOperations {
         private byte[] lbKey;
 
         private Builder() {
-        }
-
-        /**
-         * @param url the management URL
-         * @return this builder
-         */
-        public Builder url(URI url) {
-            clientBuilder.url(url);
-            haveUrl = true;
-            return this;
-        }
-
-        /**
-         * @param user the user
-         * @param password the password (never logged)
-         * @return this builder
-         */
-        public Builder credentials(String user, String password) {
-            clientBuilder.credentials(user, password);
-            return this;
-        }
-
-        /**
-         * @param user the user
-         * @param password the password (copied; never logged)
-         * @return this builder
-         */
-        public Builder credentials(String user, char[] password) {
-            clientBuilder.credentials(user, password);
-            return this;
-        }
-
-        /**
-         * @param tls trust for the device's certificate; default the platform's
-         * @return this builder
-         */
-        public Builder tls(TlsSettings tls) {
-            clientBuilder.tls(tls);
-            return this;
-        }
-
-        /**
-         * @param caPem a PEM file with the CA that signed the device's certificate
-         * @return this builder
-         * @throws io.hakit.model.cert.PemException when the file cannot be read
-         */
-        public Builder ca(Path caPem) {
-            return tls(TlsSettings.builder().trust(Pem.read(caPem)).build());
-        }
-
-        /**
-         * @param connect connect time-out
-         * @param response response time-out
-         * @return this builder
-         */
-        public Builder timeouts(Duration connect, Duration response) {
-            clientBuilder.timeouts(connect, response);
-            return this;
-        }
-
-        /**
-         * @param retry how a 503 / busy answer is sent again; default {@link IControlClient#DEFAULT_RETRY}
-         * @return this builder
-         */
-        public Builder retry(io.hakit.model.Retry retry) {
-            clientBuilder.retry(retry);
-            return this;
-        }
-
-        /**
-         * @param allow whether plain {@code http://} to a device that is not this machine is allowed (a warning is
-         *     logged); default false: refused
-         * @return this builder
-         */
-        public Builder allowPlainHttp(boolean allow) {
-            clientBuilder.allowPlainHttp(allow);
-            return this;
-        }
-
-        /**
-         * Skips certificate and host-name verification. Only for lab devices; logs a warning.
-         *
-         * @param insecure whether to skip verification; default false
-         * @return this builder
-         */
-        public Builder insecureSkipVerify(boolean insecure) {
-            clientBuilder.insecureSkipVerify(insecure);
-            return this;
+            super(IControlClient.DEFAULT_CONNECT_TIMEOUT, IControlClient.DEFAULT_RESPONSE_TIMEOUT,
+                    IControlClient.DEFAULT_RETRY);
         }
 
         /**
@@ -326,8 +244,10 @@ public final class F5Adapter implements LoadBalancerAdapter, MemberOperations {
          * @return this builder
          */
         public Builder retries(int retries, Duration backoff) {
-            clientBuilder.retries(retries).backoff(backoff);
-            return this;
+            if (retries < 0) {
+                throw new IllegalArgumentException("retries must be at least 0, not " + retries);
+            }
+            return retry(Retry.backoff(retries, Objects.requireNonNull(backoff, "backoff")));
         }
 
         /**
@@ -429,9 +349,8 @@ public final class F5Adapter implements LoadBalancerAdapter, MemberOperations {
             if (client != null) {
                 return new F5Adapter(this, client, false);
             }
-            if (!haveUrl) {
-                throw new NullPointerException("url");
-            }
+            IControlClient.Builder clientBuilder = IControlClient.builder();
+            copyDeviceOptionsTo(clientBuilder);
             return new F5Adapter(this, clientBuilder.build(), true);
         }
     }

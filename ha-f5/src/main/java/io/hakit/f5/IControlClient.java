@@ -10,6 +10,8 @@ import io.hakit.model.tls.TlsSettings;
 import io.hakit.model.AuthenticationException;
 import io.hakit.model.DeviceException;
 import io.hakit.model.Retry;
+import io.hakit.model.device.DeviceBuilder;
+import io.hakit.model.device.DeviceOptions;
 import io.hakit.model.TransportException;
 import io.hakit.model.cert.Pem;
 import io.hakit.rest.Policies;
@@ -74,16 +76,17 @@ public final class IControlClient implements AutoCloseable {
     private final AtomicInteger writes = new AtomicInteger();
     private final F5Tokens tokens;
 
-    private IControlClient(Builder b) {
-        this.url = b.url;
-        this.user = b.user;
-        this.password = b.password.clone();
+    private IControlClient(Builder b, DeviceOptions device) {
+        this.url = device.url();
+        this.user = device.user();
+        this.password = device.password();
         this.basicAuth = b.basicAuth;
-        this.retries = b.retry.maxRetries();
-        this.busy = Policies.retryWhen(b.retry, Errors::retryable);
+        this.retries = device.retry().maxRetries();
+        this.busy = Policies.retryWhen(device.retry(), Errors::retryable);
         this.http = new Http(RestTransport.builder().url(URI.create(url.getScheme() + "://" + url.getRawAuthority()))
-                .tls(b.tls).insecureSkipVerify(b.insecure).allowPlainHttp(b.allowPlainHttp)
-                .timeouts(b.connectTimeout, b.responseTimeout).build());
+                .tls(device.tls()).insecureSkipVerify(device.insecureSkipVerify())
+                .allowPlainHttp(device.allowPlainHttp()).timeouts(device.connectTimeout(), device.responseTimeout())
+                .build());
         this.tokens = new F5Tokens(url.getHost(), user, password, b.loginProvider, busy,
                 (method, path, body, token) -> call(method, path, body, null, null, token));
     }
@@ -371,65 +374,18 @@ public final class IControlClient implements AutoCloseable {
         return "IControlClient[" + url + ", user " + user + (basicAuth ? ", basic auth" : ", token auth") + "]";
     }
 
-    /** Builds an {@link IControlClient}. Not thread-safe. */
-    public static final class Builder {
-        private URI url;
-        private String user;
-        private char[] password;
+    /**
+     * Builds an {@link IControlClient}. The device options ({@code url}, {@code credentials}, {@code tls}/{@code ca},
+     * {@code timeouts}, {@code retry}, {@code allowPlainHttp}, {@code insecureSkipVerify}) are
+     * {@link DeviceBuilder}'s, the same as every other device client's; the rest is iControl REST's. Not
+     * thread-safe.
+     */
+    public static final class Builder extends DeviceBuilder<Builder> {
         private boolean basicAuth;
         private String loginProvider = "tmos";
-        private TlsSettings tls = TlsSettings.defaults();
-        private boolean insecure;
-        private boolean allowPlainHttp;
-        private Duration connectTimeout = DEFAULT_CONNECT_TIMEOUT;
-        private Duration responseTimeout = DEFAULT_RESPONSE_TIMEOUT;
-        private Retry retry = DEFAULT_RETRY;
 
         private Builder() {
-        }
-
-        /**
-         * @param url the management URL, {@code https://host[:port]} ({@code http} only for simulators)
-         * @return this builder
-         */
-        public Builder url(URI url) {
-            Objects.requireNonNull(url, "url");
-            if (!"https".equalsIgnoreCase(url.getScheme()) && !"http".equalsIgnoreCase(url.getScheme())) {
-                throw new IllegalArgumentException("url must be http(s)://host[:port], not " + url);
-            }
-            if (url.getHost() == null) {
-                throw new IllegalArgumentException("url has no host: " + url);
-            }
-            this.url = url;
-            return this;
-        }
-
-        /**
-         * @param url the management URL as text
-         * @return this builder
-         */
-        public Builder url(String url) {
-            return url(URI.create(Objects.requireNonNull(url, "url")));
-        }
-
-        /**
-         * @param user the user name
-         * @param password the password (copied; never logged)
-         * @return this builder
-         */
-        public Builder credentials(String user, char[] password) {
-            this.user = Objects.requireNonNull(user, "user");
-            this.password = Objects.requireNonNull(password, "password").clone();
-            return this;
-        }
-
-        /**
-         * @param user the user name
-         * @param password the password (never logged)
-         * @return this builder
-         */
-        public Builder credentials(String user, String password) {
-            return credentials(user, Objects.requireNonNull(password, "password").toCharArray());
+            super(DEFAULT_CONNECT_TIMEOUT, DEFAULT_RESPONSE_TIMEOUT, DEFAULT_RETRY);
         }
 
         /**
@@ -453,93 +409,12 @@ public final class IControlClient implements AutoCloseable {
         }
 
         /**
-         * @param tls the trust to verify the device with; default the platform's trust store
-         * @return this builder
-         */
-        public Builder tls(TlsSettings tls) {
-            this.tls = Objects.requireNonNull(tls, "tls");
-            return this;
-        }
-
-        /**
-         * @param caPem a PEM file with the CA that signed the device's certificate
-         * @return this builder
-         */
-        public Builder ca(Path caPem) {
-            return tls(TlsSettings.builder().trust(Pem.read(caPem)).build());
-        }
-
-        /**
-         * @param allow whether plain {@code http://} to a device that is not this machine is allowed (the password
-         *     and private keys cross the network unencrypted; a warning is logged); default false: refused by
-         *     {@link #build()}
-         * @return this builder
-         */
-        public Builder allowPlainHttp(boolean allow) {
-            this.allowPlainHttp = allow;
-            return this;
-        }
-
-        /**
-         * @param connect how long to wait for a connection; default {@link #DEFAULT_CONNECT_TIMEOUT}
-         * @param response how long to wait for an answer; default {@link #DEFAULT_RESPONSE_TIMEOUT}
-         * @return this builder
-         */
-        public Builder timeouts(Duration connect, Duration response) {
-            this.connectTimeout = positive(connect, "connectTimeout");
-            this.responseTimeout = positive(response, "responseTimeout");
-            return this;
-        }
-
-        /**
-         * @param retry how a 503 / busy answer is sent again; default {@link #DEFAULT_RETRY}
-         * @return this builder
-         */
-        public Builder retry(Retry retry) {
-            this.retry = Objects.requireNonNull(retry, "retry");
-            return this;
-        }
-
-        /**
-         * Skips certificate and host-name verification. Only for lab devices with self-signed certificates;
-         * logs a warning.
-         *
-         * @param insecure whether to skip verification; default false
-         * @return this builder
-         */
-        public Builder insecureSkipVerify(boolean insecure) {
-            this.insecure = insecure;
-            return this;
-        }
-
-        /**
-         * @param connectTimeout how long to wait for a connection; default {@link #DEFAULT_CONNECT_TIMEOUT}
-         * @return this builder
-         */
-        public Builder connectTimeout(Duration connectTimeout) {
-            this.connectTimeout = positive(connectTimeout, "connectTimeout");
-            return this;
-        }
-
-        /**
-         * @param responseTimeout how long to wait for an answer; default {@link #DEFAULT_RESPONSE_TIMEOUT}
-         * @return this builder
-         */
-        public Builder responseTimeout(Duration responseTimeout) {
-            this.responseTimeout = positive(responseTimeout, "responseTimeout");
-            return this;
-        }
-
-        /**
          * @param retries how often a 503 / busy answer is retried; default {@link #DEFAULT_RETRIES}
          * @return this builder
          */
         public Builder retries(int retries) {
-            if (retries < 0) {
-                throw new IllegalArgumentException("retries must be at least 0, not " + retries);
-            }
-            this.retry = new Retry(retries, retry.delay(), retry.maxDelay());
-            return this;
+            Retry now = deviceRetry();
+            return retry(new Retry(retries, now.delay(), now.maxDelay()));
         }
 
         /**
@@ -551,16 +426,7 @@ public final class IControlClient implements AutoCloseable {
             if (backoff.isNegative()) {
                 throw new IllegalArgumentException("backoff must not be negative, not " + backoff);
             }
-            this.retry = Retry.backoff(retry.maxRetries(), backoff);
-            return this;
-        }
-
-        private static Duration positive(Duration d, String name) {
-            Objects.requireNonNull(d, name);
-            if (d.isZero() || d.isNegative()) {
-                throw new IllegalArgumentException(name + " must be positive, not " + d);
-            }
-            return d;
+            return retry(Retry.backoff(deviceRetry().maxRetries(), backoff));
         }
 
         /**
@@ -568,9 +434,7 @@ public final class IControlClient implements AutoCloseable {
          * @throws NullPointerException when the URL or the credentials are missing
          */
         public IControlClient build() {
-            Objects.requireNonNull(url, "url");
-            Objects.requireNonNull(user, "credentials");
-            return new IControlClient(this);
+            return new IControlClient(this, deviceOptions());
         }
     }
 }
