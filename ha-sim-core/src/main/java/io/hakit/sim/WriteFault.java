@@ -1,6 +1,8 @@
 package io.hakit.sim;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -62,5 +64,21 @@ public record WriteFault(Kind kind, Duration delay) {
      */
     public static WriteFault late(Duration delay) {
         return new WriteFault(Kind.LATE_ANSWER, delay);
+    }
+
+    /**
+     * @param late how late the {@link Kind#LATE_ANSWER} comes, positive
+     * @return the five ways, one fault each, in the order of {@link Kind}: what a fault matrix runs every write
+     *     through
+     */
+    public static List<WriteFault> everyWay(Duration late) {
+        if (late.isZero() || late.isNegative()) {
+            throw new IllegalArgumentException("late must be positive, was " + late);
+        }
+        List<WriteFault> all = new ArrayList<>();
+        for (Kind k : Kind.values()) {
+            all.add(k == Kind.LATE_ANSWER ? late(late) : of(k));
+        }
+        return List.copyOf(all);
     }
 }

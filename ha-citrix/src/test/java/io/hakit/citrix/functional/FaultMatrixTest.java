@@ -39,9 +39,7 @@ class FaultMatrixTest {
     static final Duration RESPONSE_TIMEOUT = Duration.ofMillis(500);
     static final Duration LATE = Duration.ofMillis(700);
 
-    static final List<WriteFault> MODES = List.of(WriteFault.of(WriteFault.Kind.DROP_BEFORE_APPLY),
-            WriteFault.of(WriteFault.Kind.DROP_AFTER_APPLY), WriteFault.of(WriteFault.Kind.ERROR_BEFORE_APPLY),
-            WriteFault.of(WriteFault.Kind.ERROR_AFTER_APPLY), WriteFault.late(LATE));
+    static final List<WriteFault> MODES = WriteFault.everyWay(LATE);
 
     /** Cases run and cases that ended as before or exactly as reported: the figure. */
     static final int[] FIGURE = new int[2];

@@ -37,9 +37,7 @@ class F5FaultMatrixTest {
     static final Duration RESPONSE_TIMEOUT = Duration.ofMillis(300);
     static final Duration LATE = Duration.ofMillis(450);
 
-    static final List<WriteFault> MODES = List.of(WriteFault.of(WriteFault.Kind.DROP_BEFORE_APPLY),
-            WriteFault.of(WriteFault.Kind.DROP_AFTER_APPLY), WriteFault.of(WriteFault.Kind.ERROR_BEFORE_APPLY),
-            WriteFault.of(WriteFault.Kind.ERROR_AFTER_APPLY), WriteFault.late(LATE));
+    static final List<WriteFault> MODES = WriteFault.everyWay(LATE);
 
     static final int[] FIGURE = new int[2];
 
