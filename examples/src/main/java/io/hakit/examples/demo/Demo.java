@@ -14,11 +14,6 @@ import io.hakit.health.MemberCheck;
 import io.hakit.model.tls.TlsSettings;
 import io.hakit.health.VerifyReport;
 import io.hakit.citrix.NitroClient;
-import io.hakit.citrix.NitroObject;
-import io.hakit.hl7.AckCode;
-import io.hakit.hl7.FailoverMllpSender;
-import io.hakit.hl7.Hl7Message;
-import io.hakit.hl7.MllpEndpoint;
 import io.hakit.hl7.MllpListener;
 import io.hakit.health.drill.Drill;
 import io.hakit.health.drill.DrillReport;
@@ -52,11 +47,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 
 /**
@@ -347,63 +337,14 @@ public final class Demo {
                 + example + ")", figures("servers", standIns.size()));
     }
 
-    /**
-     * The load balancer's data plane, from what is really configured on the ADC: every HTTP or SSL
-     * virtual server, with the service group bound to it, read back through NITRO. The members in service
-     * are read from the ADC again at every new client connection (only ENABLED members), so a drain on the
-     * ADC sends the data plane's new connections to the other server.
-     */
+    /** Serves the load balancer's data plane from what the ADC really has configured (see {@link AdcDataPlane}). */
     private String dataPlaneFromAdc(java.net.URI url) {
-        List<LoadBalancerStandIn.Listener> listeners = new ArrayList<>();
         NitroClient nitro = NitroClient.builder().url(url).credentials(SIM_USER, SIM_PASSWORD).build();
         resources.add(nitro);
-        {
-            Map<String, String> domains = new LinkedHashMap<>();
-            nitro.list("server").forEach(s -> domains.put(s.name(), s.string("domain").orElse(s.name())));
-            Map<String, String> groupOf = new LinkedHashMap<>();
-            for (NitroObject b : nitro.bindings("lbvserver")) {
-                if (b.type().equals("lbvserver_servicegroup_binding")) {
-                    groupOf.put(b.name(), b.string("servicegroupname").orElseThrow());
-                }
-            }
-            Map<String, List<NitroObject>> members = new LinkedHashMap<>();
-            for (NitroObject b : nitro.bindings("servicegroup")) {
-                if (b.type().equals("servicegroup_servicegroupmember_binding")
-                        && !"DISABLED".equalsIgnoreCase(b.string("state").orElse("ENABLED"))) {
-                    members.computeIfAbsent(b.string("servicegroupname").orElseThrow(), k -> new ArrayList<>()).add(b);
-                }
-            }
-            for (NitroObject vs : nitro.list("lbvserver")) {
-                String type = vs.string("servicetype").orElse("");
-                List<NitroObject> group = members.getOrDefault(groupOf.get(vs.name()), List.of());
-                if (!(type.equals("SSL") || type.equals("HTTP")) || group.isEmpty()) {
-                    continue;
-                }
-                String groupName = groupOf.get(vs.name());
-                int memberPort = Integer.parseInt(group.get(0).string("port").orElseThrow());
-                listeners.add(new LoadBalancerStandIn.Listener(Integer.parseInt(vs.string("port").orElseThrow()),
-                        type.equals("SSL"), () -> inService(nitro, groupName, domains), memberPort));
-            }
-        }
+        List<LoadBalancerStandIn.Listener> listeners = AdcDataPlane.listeners(nitro);
         resources.add(LoadBalancerStandIn.start(deployment.loadBalancer().fqdn(), loopback, listeners, ports,
                 lbCert.serverContext(), hospitalCa.clientContext()));
         return "; its " + listeners.size() + " HTTP/SSL virtual servers, read back from the ADC, serve on " + loopback;
-    }
-
-    /** The FQDNs of the group's ENABLED members, as the ADC has them now. */
-    private static List<String> inService(NitroClient nitro, String group, Map<String, String> domains) {
-        List<String> out = new ArrayList<>();
-        synchronized (nitro) {
-            for (NitroObject b : nitro.bindings("servicegroup")) {
-                if (b.type().equals("servicegroup_servicegroupmember_binding")
-                        && group.equals(b.string("servicegroupname").orElse(""))
-                        && "ENABLED".equalsIgnoreCase(b.string("state").orElse("ENABLED"))) {
-                    String server = b.string("servername").orElseThrow();
-                    out.add(domains.getOrDefault(server, server));
-                }
-            }
-        }
-        return out;
     }
 
     private Step device(String key, Vendor vendor) {
@@ -576,69 +517,16 @@ public final class Demo {
     private Step hl7() throws IOException, InterruptedException {
         int port = deployment.farms().stream().filter(f -> f.mode() == ServiceMode.FAILOVER).findFirst()
                 .map(f -> f.ports().get(0).serverPort()).orElse(MllpListener.DEFAULT_PORT);
-        Map<String, Integer> received = new ConcurrentHashMap<>();
-        List<String> order = new CopyOnWriteArrayList<>();
-        AtomicInteger acked = new AtomicInteger();
-        List<MllpListener> listeners = new ArrayList<>();
-        List<MllpEndpoint> endpoints = new ArrayList<>();
         InetAddress address = InetAddress.getByName(loopback);
-        for (String fqdn : SERVERS) {
-            // the published HL7 port on each server, served on an ephemeral port
-            MllpListener l = MllpListener.builder().bindAddress(address).port(0)
-                    .handler(m -> {
-                        if (received.merge(m.controlId(), 1, Integer::sum) == 1) {
-                            order.add(m.controlId());
-                        }
-                        return m.createAck(AckCode.AA, null);
-                    }).build().start();
-            listeners.add(l);
-            resources.add(l);
-            ports.put(fqdn, port, new java.net.InetSocketAddress(address, l.port()));
-            endpoints.add(MllpEndpoint.of(fqdn, l.port()).withAddress(address));
-        }
-        int stopAt = hl7Messages / 3;
-        List<CompletableFuture<?>> futures = new ArrayList<>();
-        try (FailoverMllpSender sender = FailoverMllpSender.builder().endpoints(endpoints)
-                .connectTimeout(Duration.ofSeconds(1)).ackTimeout(Duration.ofSeconds(2))
-                .retryDelay(Duration.ofMillis(50)).reconnectDelay(Duration.ofMillis(50)).build()) {
-            for (int i = 1; i <= hl7Messages; i++) {
-                String id = String.format("DEMO%05d", i);
-                futures.add(sender.sendAsync(Hl7Message.parse(adt(id))).thenAccept(a -> acked.incrementAndGet()));
-                if (i == stopAt) {
-                    // the active server's listener stops while messages are in flight
-                    CompletableFuture.allOf(futures.subList(0, stopAt / 2).toArray(new CompletableFuture<?>[0]))
-                            .join();
-                    listeners.get(0).close();
-                }
-            }
-            CompletableFuture.allOf(futures.toArray(new CompletableFuture<?>[0])).get(60, TimeUnit.SECONDS);
-        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
-            // counted below: whatever was not acknowledged is reported
-        }
-        int distinct = received.size();
-        int duplicates = received.values().stream().mapToInt(n -> n - 1).sum();
-        int lost = hl7Messages - distinct;
-        boolean inOrder = isSorted(order);
-        boolean ok = lost == 0 && acked.get() == hl7Messages && inOrder;
-        return new Step("hl7", ok, "sent " + hl7Messages + ", acknowledged " + acked.get() + ", lost " + lost
-                + ", duplicates " + duplicates + " (in flight at the switch), in order: " + (inOrder ? "yes" : "NO")
-                + "; the active listener on app1 was stopped after " + stopAt,
-                figures("sent", hl7Messages, "acknowledged", acked.get(), "lost", lost, "duplicates", duplicates,
-                        "inOrder", inOrder));
-    }
-
-    private static boolean isSorted(List<String> ids) {
-        for (int i = 1; i < ids.size(); i++) {
-            if (ids.get(i - 1).compareTo(ids.get(i)) > 0) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    private static String adt(String controlId) {
-        return "MSH|^~\\&|ADT|HOSPITAL|PATIENTSECURE|HOSPITAL|20261129090000||ADT^A01^ADT_A01|" + controlId
-                + "|P|2.5\rEVN|A01|20261129090000\rPID|1||" + controlId.substring(4) + "^^^HOSP^MR||DOE^JANE||19800101|F\r";
+        Hl7FailoverRun.Result r = Hl7FailoverRun.run(SERVERS, address, hl7Messages, (fqdn, listener) -> {
+            resources.add(listener);
+            ports.put(fqdn, port, new java.net.InetSocketAddress(address, listener.port()));
+        });
+        return new Step("hl7", r.ok(), "sent " + r.sent() + ", acknowledged " + r.acknowledged() + ", lost "
+                + r.lost() + ", duplicates " + r.duplicates() + " (in flight at the switch), in order: "
+                + (r.inOrder() ? "yes" : "NO") + "; the active listener on app1 was stopped after " + r.stoppedAfter(),
+                figures("sent", r.sent(), "acknowledged", r.acknowledged(), "lost", r.lost(), "duplicates",
+                        r.duplicates(), "inOrder", r.inOrder()));
     }
 
     private Step picture() {

@@ -129,7 +129,8 @@ class DemoTest {
                 continue;
             }
             try {
-                for (String line : Files.readAllLines(p).subList(1, Files.readAllLines(p).size())) {
+                List<String> lines = Files.readAllLines(p); // read once: the table changes while sockets open
+                for (String line : lines.subList(Math.min(1, lines.size()), lines.size())) {
                     String[] f = line.strip().split("\\s+");
                     if (f.length > 9 && f[3].equals("0A") && inodes.contains(f[9])) {
                         String local = f[1];

@@ -28,7 +28,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
@@ -232,7 +231,7 @@ public final class Drill {
         event(server, "drained (" + drain.members().size() + " members, " + drain.connections()
                 + " connections left after " + drain.waitedMs() + " ms; HL7 active: "
                 + drain.hl7Active().orElse("-") + ")");
-        Window window = probe(server);
+        ProbeWindow window = probe(server);
         event(server, window.probes + " probes through the load balancer in " + duration.toMillis() + " ms, "
                 + window.failed + " failed; served by " + window.servedBy);
         long hl7Sent = 0;
@@ -274,24 +273,10 @@ public final class Drill {
     }
 
     /** Probes of one window: counts, attribution and the first distinct failures. */
-    private static final class Window {
-        long probes;
-        long failed;
-        final Map<String, Long> servedBy = new TreeMap<>();
-        final Set<String> failures = new LinkedHashSet<>();
-
-        void fail(String line) {
-            failed++;
-            if (failures.size() < MAX_FAILURE_LINES) {
-                failures.add(line);
-            }
-        }
-    }
-
     private record Probe(Farm farm, ProbeTarget target, HealthTest test) {
     }
 
-    private Window probe(String server) {
+    private ProbeWindow probe(String server) {
         List<Probe> probes = new ArrayList<>();
         for (Farm farm : deployment.farms()) {
             List<HealthTest> checks = DeploymentVerifier.checks(farm);
@@ -304,7 +289,7 @@ public final class Drill {
                 }
             }
         }
-        Window w = new Window();
+        ProbeWindow w = new ProbeWindow();
         List<DeviceMember> first = operations.members(deployment);
         List<ProbeResult> passed = new ArrayList<>();
         List<Probe> passedProbes = new ArrayList<>();
@@ -331,7 +316,7 @@ public final class Drill {
         List<DeviceMember> last = operations.members(deployment);
         Map<String, Set<String>> others = new LinkedHashMap<>();
         for (Probe p : probes) {
-            others.computeIfAbsent(p.farm.service(), s -> servingOthers(s, server, first, last));
+            others.computeIfAbsent(p.farm.service(), s -> ProbeWindow.servingOthers(s, server, first, last));
         }
         for (Probe p : passedProbes) {
             Set<String> by = others.get(p.farm.service());
@@ -343,27 +328,6 @@ public final class Drill {
             }
         }
         return w;
-    }
-
-    /** Other servers up in the farm at both reads; empty when the drained server is still enabled there. */
-    private static Set<String> servingOthers(String service, String drained, List<DeviceMember> first,
-            List<DeviceMember> last) {
-        Set<String> out = new TreeSet<>();
-        for (List<DeviceMember> read : List.of(first, last)) {
-            boolean stillIn = read.stream().anyMatch(m -> m.service().equals(service) && m.server().equals(drained)
-                    && m.state() == DeviceMember.State.ENABLED);
-            if (stillIn) {
-                return Set.of();
-            }
-        }
-        for (DeviceMember m : first) {
-            if (m.service().equals(service) && !m.server().equals(drained) && m.up()
-                    && last.stream().anyMatch(l -> l.service().equals(service) && l.server().equals(m.server())
-                            && l.group().equals(m.group()) && l.port() == m.port() && l.up())) {
-                out.add(m.server());
-            }
-        }
-        return out;
     }
 
     /** Sleeps the interval (or until {@code end}); false when interrupted. */
