@@ -13,6 +13,7 @@ import io.hakit.f5.F5Renderer;
 import io.hakit.f5.F5Transaction;
 import io.hakit.f5.F5Type;
 import io.hakit.f5.IControlClient;
+import io.hakit.rest.Policies;
 import io.hakit.model.ConflictException;
 import io.hakit.model.Deployment;
 import io.hakit.model.HakitException;
@@ -452,12 +453,8 @@ public final class F5Applier {
      * @return the policy
      */
     static RetryPolicy<Optional<JsonNode>> validatingWait() {
-        return RetryPolicy.<Optional<JsonNode>>builder()
-                .handleResultIf(state -> state.isPresent() && state.get().path("state").asText().equals("VALIDATING"))
-                .abortOn(RuntimeException.class)
-                .withDelay(VALIDATING_POLL)
-                .withMaxRetries(VALIDATING_POLLS)
-                .build();
+        return Policies.poll(VALIDATING_POLL, VALIDATING_POLLS,
+                state -> state.isPresent() && state.get().path("state").asText().equals("VALIDATING"));
     }
 
     /**
@@ -470,16 +467,7 @@ public final class F5Applier {
      * @return the policy
      */
     static RetryPolicy<String> syncWait(Duration timeout, Duration poll) {
-        var b = RetryPolicy.<String>builder()
-                .handleResultIf(status -> !IN_SYNC.equals(status))
-                .abortOn(RuntimeException.class)
-                .withDelay(poll);
-        if (poll.compareTo(timeout) < 0) {
-            b.withMaxRetries(-1).withMaxDuration(timeout);
-        } else {
-            b.withMaxRetries(1);
-        }
-        return b.build();
+        return Policies.poll(poll, timeout, status -> !IN_SYNC.equals(status));
     }
 
     /**
