@@ -2,78 +2,44 @@ package io.hakit.examples.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.hakit.citrix.sim.CitrixSimulator;
+import io.hakit.model.spi.DeviceTarget;
+import io.hakit.test.CitrixSimulatorTest;
+import io.hakit.test.ForeignObjects;
 import io.hakit.test.ThrowawayCa;
 import java.io.IOException;
-import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
-import org.apache.hc.client5.http.classic.methods.HttpUriRequestBase;
-import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
-import org.apache.hc.client5.http.impl.classic.HttpClients;
-import org.apache.hc.core5.http.ContentType;
-import org.apache.hc.core5.http.io.entity.StringEntity;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Issue 15: {@code hakit audit --vendor citrix} on an ADC shared with another application. */
+@CitrixSimulatorTest
 class CitrixAuditScopeCommandTest {
 
     private static final String CITRIX = "topologies/reference-citrix.yaml";
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     @TempDir
     Path dir;
 
-    private CitrixSimulator sim;
+    CitrixSimulator sim;
+    DeviceTarget target;
 
-    /** The one place the simulator is set up: started empty; another team's objects are loaded through NITRO. */
-    @BeforeEach
-    void start() {
-        sim = CitrixSimulator.builder().start();
-    }
-
-    @AfterEach
-    void stop() {
-        sim.close();
-    }
-
-    /** Another team's HTTP site on 8080 at its own address, its server added by address. */
-    private void intranet() throws IOException {
-        try (CloseableHttpClient http = HttpClients.createDefault()) {
-            nitro(http, "POST", "server", Map.of("name", "10.30.1.11", "ipaddress", "10.30.1.11"));
-            nitro(http, "POST", "servicegroup", Map.of("servicegroupname", "sg_intranet", "servicetype", "HTTP"));
-            nitro(http, "PUT", "servicegroup_servicegroupmember_binding", Map.of("servicegroupname", "sg_intranet",
-                    "servername", "10.30.1.11", "port", 8080));
-            nitro(http, "POST", "lbvserver", Map.of("name", "vs_intranet", "servicetype", "HTTP", "ipv46", "10.30.0.6",
-                    "port", 8080));
-            nitro(http, "PUT", "lbvserver_servicegroup_binding", Map.of("name", "vs_intranet",
-                    "servicegroupname", "sg_intranet"));
-        }
-    }
-
-    private void nitro(CloseableHttpClient http, String method, String resource, Map<String, Object> attributes)
-            throws IOException {
-        HttpUriRequestBase req = new HttpUriRequestBase(method, URI.create(sim.url() + "/nitro/v1/config/" + resource));
-        req.addHeader("X-NITRO-USER", "admin");
-        req.addHeader("X-NITRO-PASS", "admin");
-        req.setEntity(new StringEntity(JSON.createObjectNode().set(resource, JSON.valueToTree(attributes)).toString(),
-                ContentType.APPLICATION_JSON));
-        int status = http.execute(req, r -> r.getCode());
-        assertThat(status).as(method + " " + resource).isBetween(200, 299);
+    /** Another team's HTTP site on 8080 at its own address, its server added by address, through NITRO. */
+    private void intranet() {
+        ForeignObjects nitro = ForeignObjects.nitro(target);
+        nitro.add("server", Map.of("name", "10.30.1.11", "ipaddress", "10.30.1.11"));
+        nitro.add("servicegroup", Map.of("servicegroupname", "sg_intranet", "servicetype", "HTTP"));
+        nitro.bind("servicegroup_servicegroupmember_binding", Map.of("servicegroupname", "sg_intranet",
+                "servername", "10.30.1.11", "port", 8080));
+        nitro.add("lbvserver", Map.of("name", "vs_intranet", "servicetype", "HTTP", "ipv46", "10.30.0.6",
+                "port", 8080));
+        nitro.bind("lbvserver_servicegroup_binding", Map.of("name", "vs_intranet", "servicegroupname", "sg_intranet"));
     }
 
     private CliRun run(String command, String... more) {
-        String[] base = {command, "--vendor", "citrix", "--url", sim.url().toString(), "--user", "admin",
-            "--password-env", "ADC_PASSWORD"};
-        String[] args = new String[base.length + more.length];
-        System.arraycopy(base, 0, args, 0, base.length);
-        System.arraycopy(more, 0, args, base.length, more.length);
-        return CliRun.withEnv(Map.of("ADC_PASSWORD", "admin"), args);
+        return CliRun.onDevice("citrix", sim.url(), command, more);
     }
 
     @Test
@@ -107,7 +73,7 @@ class CitrixAuditScopeCommandTest {
     }
 
     @Test
-    void anAdcWithNoPatientSecureAuditsCleanWithoutATopology() throws IOException {
+    void anAdcWithNoPatientSecureAuditsCleanWithoutATopology() {
         intranet();
         CliRun audit = run("audit");
         assertThat(audit.exitCode()).as(audit.out()).isZero();

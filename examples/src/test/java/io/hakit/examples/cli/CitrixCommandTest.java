@@ -17,7 +17,6 @@ import org.junit.jupiter.api.io.TempDir;
 class CitrixCommandTest {
 
     private static final String CITRIX = "topologies/reference-citrix.yaml";
-    private static final Map<String, String> ENV = Map.of("ADC_PASSWORD", "admin");
 
     @TempDir
     Path dir;
@@ -32,12 +31,7 @@ class CitrixCommandTest {
     }
 
     private CliRun run(String command, String... more) {
-        String[] base = {command, "--vendor", "citrix", "--url", sim.url().toString(), "--user", "admin",
-            "--password-env", "ADC_PASSWORD"};
-        String[] args = new String[base.length + more.length];
-        System.arraycopy(base, 0, args, 0, base.length);
-        System.arraycopy(more, 0, args, base.length, more.length);
-        return CliRun.withEnv(ENV, args);
+        return CliRun.onDevice("citrix", sim.url(), command, more);
     }
 
     @Test

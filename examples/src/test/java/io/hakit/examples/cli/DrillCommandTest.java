@@ -9,7 +9,6 @@ import io.hakit.test.CitrixSimulatorTest;
 import io.hakit.test.ThrowawayCa;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -22,7 +21,6 @@ import org.junit.jupiter.api.io.TempDir;
 class DrillCommandTest {
 
     private static final String CITRIX = "topologies/reference-citrix.yaml";
-    private static final Map<String, String> ENV = Map.of("ADC_PASSWORD", "admin");
 
     @TempDir
     Path dir;
@@ -30,12 +28,7 @@ class DrillCommandTest {
     CitrixSimulator sim;
 
     private CliRun run(String command, String... more) {
-        String[] base = {command, "--vendor", "citrix", "--url", sim.url().toString(), "--user", "admin",
-            "--password-env", "ADC_PASSWORD"};
-        String[] args = new String[base.length + more.length];
-        System.arraycopy(base, 0, args, 0, base.length);
-        System.arraycopy(more, 0, args, base.length, more.length);
-        return CliRun.withEnv(ENV, args);
+        return CliRun.onDevice("citrix", sim.url(), command, more);
     }
 
     @Test

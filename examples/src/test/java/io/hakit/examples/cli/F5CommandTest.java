@@ -33,13 +33,9 @@ class F5CommandTest {
     }
 
     CliRun device(String command, String... more) {
-        String[] base = {command, "--vendor", "f5", "--url", sim.url().toString(), "--user", "admin",
-            "--password-env", "BIGIP_PASSWORD"};
-        String[] args = new String[base.length + more.length + 1];
-        System.arraycopy(base, 0, args, 0, base.length);
-        System.arraycopy(more, 0, args, base.length, more.length);
-        args[args.length - 1] = topology.toString();
-        return CliRun.withEnv(Map.of("BIGIP_PASSWORD", "admin"), args);
+        String[] withTopology = java.util.Arrays.copyOf(more, more.length + 1);
+        withTopology[more.length] = topology.toString();
+        return CliRun.onDevice("f5", sim.url(), command, withTopology);
     }
 
     @Test

@@ -3,7 +3,6 @@ package io.hakit.citrix.functional;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.hakit.citrix.CitrixAdapter;
 import io.hakit.citrix.Fixtures;
 import io.hakit.citrix.sim.CitrixSimulator;
@@ -13,30 +12,22 @@ import io.hakit.model.plan.ApplyResult;
 import io.hakit.model.plan.Change;
 import io.hakit.model.plan.Conflict;
 import io.hakit.model.plan.Plan;
+import io.hakit.model.spi.DeviceTarget;
 import io.hakit.model.validate.AuditReport;
 import io.hakit.model.validate.Finding;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.URI;
+import io.hakit.test.CitrixSimulatorTest;
+import io.hakit.test.ForeignObjects;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.apache.hc.client5.http.classic.methods.HttpUriRequestBase;
-import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
-import org.apache.hc.client5.http.impl.classic.HttpClients;
-import org.apache.hc.core5.http.ContentType;
-import org.apache.hc.core5.http.io.entity.EntityUtils;
-import org.apache.hc.core5.http.io.entity.StringEntity;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Issue 15: an ADC shared with other applications is audited, planned and applied for PatientSecure only. */
+@CitrixSimulatorTest
 class SharedAdcTest {
-
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     /** Another team's HTTP site on 8080 at its own address, its server added by address. */
     private static final List<String> INTRANET = List.of("lbvserver vs_intranet", "servicegroup sg_intranet",
@@ -45,46 +36,14 @@ class SharedAdcTest {
     @TempDir
     Path dir;
 
-    private CitrixSimulator sim;
-    private CloseableHttpClient http;
+    CitrixSimulator sim;
+    DeviceTarget target;
+    private ForeignObjects nitro;
 
-    /** The one place the simulator is set up: started empty; objects are loaded through its REST API. */
+    /** The simulator is started empty by the extension; other teams' objects are loaded through its REST API. */
     @BeforeEach
-    void start() {
-        sim = CitrixSimulator.builder().start();
-        http = HttpClients.createDefault();
-    }
-
-    @AfterEach
-    void stop() throws IOException {
-        http.close();
-        sim.close();
-    }
-
-    /** Sends one NITRO write as another team's automation would: {@code {"<resource>": {...}}}. */
-    private void nitro(String method, String resource, Map<String, Object> attributes) {
-        HttpUriRequestBase req = new HttpUriRequestBase(method, URI.create(sim.url() + "/nitro/v1/config/" + resource));
-        req.addHeader("X-NITRO-USER", "admin");
-        req.addHeader("X-NITRO-PASS", "admin");
-        req.setEntity(new StringEntity(JSON.createObjectNode().set(resource, JSON.valueToTree(attributes)).toString(),
-                ContentType.APPLICATION_JSON));
-        try {
-            http.execute(req, r -> {
-                String body = r.getEntity() == null ? "" : EntityUtils.toString(r.getEntity());
-                assertThat(r.getCode()).as(method + " " + resource + " " + attributes + ": " + body).isBetween(200, 299);
-                return null;
-            });
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private void add(String resource, Map<String, Object> attributes) {
-        nitro("POST", resource, attributes);
-    }
-
-    private void bind(String binding, Map<String, Object> attributes) {
-        nitro("PUT", binding, attributes);
+    void writer() {
+        nitro = ForeignObjects.nitro(target);
     }
 
     /**
@@ -93,40 +52,40 @@ class SharedAdcTest {
      * MySQL service on 3306 and an HTTP site on 8080 with no group yet.
      */
     private void realShapedNetScaler() {
-        add("server", Map.of("name", "10.10.10.21", "ipaddress", "10.10.10.21"));
-        add("server", Map.of("name", "10.10.10.22", "ipaddress", "10.10.10.22"));
-        add("server", Map.of("name", "web01", "ipaddress", "10.10.10.23", "comment", "QA web"));
-        add("lbmonitor", Map.of("monitorname", "mon-app01", "type", "HTTP"));
-        add("servicegroup", Map.of("servicegroupname", "svcgrp-app01", "servicetype", "HTTP"));
-        bind("servicegroup_servicegroupmember_binding", Map.of("servicegroupname", "svcgrp-app01",
+        nitro.add("server", Map.of("name", "10.10.10.21", "ipaddress", "10.10.10.21"));
+        nitro.add("server", Map.of("name", "10.10.10.22", "ipaddress", "10.10.10.22"));
+        nitro.add("server", Map.of("name", "web01", "ipaddress", "10.10.10.23", "comment", "QA web"));
+        nitro.add("lbmonitor", Map.of("monitorname", "mon-app01", "type", "HTTP"));
+        nitro.add("servicegroup", Map.of("servicegroupname", "svcgrp-app01", "servicetype", "HTTP"));
+        nitro.bind("servicegroup_servicegroupmember_binding", Map.of("servicegroupname", "svcgrp-app01",
                 "servername", "10.10.10.21", "port", 80));
-        bind("servicegroup_servicegroupmember_binding", Map.of("servicegroupname", "svcgrp-app01",
+        nitro.bind("servicegroup_servicegroupmember_binding", Map.of("servicegroupname", "svcgrp-app01",
                 "servername", "10.10.10.22", "port", 80));
-        bind("servicegroup_lbmonitor_binding", Map.of("servicegroupname", "svcgrp-app01", "monitor_name", "mon-app01"));
-        add("servicegroup", Map.of("servicegroupname", "agentadmin-qa", "servicetype", "SSL"));
-        bind("servicegroup_servicegroupmember_binding", Map.of("servicegroupname", "agentadmin-qa",
+        nitro.bind("servicegroup_lbmonitor_binding", Map.of("servicegroupname", "svcgrp-app01", "monitor_name", "mon-app01"));
+        nitro.add("servicegroup", Map.of("servicegroupname", "agentadmin-qa", "servicetype", "SSL"));
+        nitro.bind("servicegroup_servicegroupmember_binding", Map.of("servicegroupname", "agentadmin-qa",
                 "servername", "web01", "port", 8443));
-        add("servicegroup", Map.of("servicegroupname", "sg_mysql", "servicetype", "MYSQL"));
-        bind("servicegroup_servicegroupmember_binding", Map.of("servicegroupname", "sg_mysql",
+        nitro.add("servicegroup", Map.of("servicegroupname", "sg_mysql", "servicetype", "MYSQL"));
+        nitro.bind("servicegroup_servicegroupmember_binding", Map.of("servicegroupname", "sg_mysql",
                 "servername", "10.10.10.22", "port", 3306));
-        add("lbvserver", Map.of("name", "vip-app01", "servicetype", "HTTP", "ipv46", "10.10.20.21", "port", 80,
+        nitro.add("lbvserver", Map.of("name", "vip-app01", "servicetype", "HTTP", "ipv46", "10.10.20.21", "port", 80,
                 "lbmethod", "ROUNDROBIN"));
-        bind("lbvserver_servicegroup_binding", Map.of("name", "vip-app01", "servicegroupname", "svcgrp-app01"));
-        add("lbvserver", Map.of("name", "vservertest", "servicetype", "SSL", "ipv46", "10.10.20.22", "port", 443,
+        nitro.bind("lbvserver_servicegroup_binding", Map.of("name", "vip-app01", "servicegroupname", "svcgrp-app01"));
+        nitro.add("lbvserver", Map.of("name", "vservertest", "servicetype", "SSL", "ipv46", "10.10.20.22", "port", 443,
                 "persistencetype", "COOKIEINSERT", "timeout", 2));
-        bind("lbvserver_servicegroup_binding", Map.of("name", "vservertest", "servicegroupname", "agentadmin-qa"));
-        add("lbvserver", Map.of("name", "vs_mysql", "servicetype", "MYSQL", "ipv46", "10.10.20.23", "port", 3306));
-        bind("lbvserver_servicegroup_binding", Map.of("name", "vs_mysql", "servicegroupname", "sg_mysql"));
-        add("lbvserver", Map.of("name", "vs-http-8080", "servicetype", "HTTP", "ipv46", "10.10.20.24", "port", 8080));
+        nitro.bind("lbvserver_servicegroup_binding", Map.of("name", "vservertest", "servicegroupname", "agentadmin-qa"));
+        nitro.add("lbvserver", Map.of("name", "vs_mysql", "servicetype", "MYSQL", "ipv46", "10.10.20.23", "port", 3306));
+        nitro.bind("lbvserver_servicegroup_binding", Map.of("name", "vs_mysql", "servicegroupname", "sg_mysql"));
+        nitro.add("lbvserver", Map.of("name", "vs-http-8080", "servicetype", "HTTP", "ipv46", "10.10.20.24", "port", 8080));
     }
 
     private void intranet() {
-        add("server", Map.of("name", "10.30.1.11", "ipaddress", "10.30.1.11"));
-        add("servicegroup", Map.of("servicegroupname", "sg_intranet", "servicetype", "HTTP"));
-        bind("servicegroup_servicegroupmember_binding", Map.of("servicegroupname", "sg_intranet",
+        nitro.add("server", Map.of("name", "10.30.1.11", "ipaddress", "10.30.1.11"));
+        nitro.add("servicegroup", Map.of("servicegroupname", "sg_intranet", "servicetype", "HTTP"));
+        nitro.bind("servicegroup_servicegroupmember_binding", Map.of("servicegroupname", "sg_intranet",
                 "servername", "10.30.1.11", "port", 8080));
-        add("lbvserver", Map.of("name", "vs_intranet", "servicetype", "HTTP", "ipv46", "10.30.0.6", "port", 8080));
-        bind("lbvserver_servicegroup_binding", Map.of("name", "vs_intranet", "servicegroupname", "sg_intranet"));
+        nitro.add("lbvserver", Map.of("name", "vs_intranet", "servicetype", "HTTP", "ipv46", "10.30.0.6", "port", 8080));
+        nitro.bind("lbvserver_servicegroup_binding", Map.of("name", "vs_intranet", "servicegroupname", "sg_intranet"));
     }
 
     private static List<String> named(List<Finding> findings) {
@@ -232,7 +191,7 @@ class SharedAdcTest {
     @Test
     void aForeignObjectWithANameHakitNeedsIsTheOnlyConflict() {
         intranet();
-        add("server", Map.of("name", "app1.hospital.org", "ipaddress", "10.30.1.12"));
+        nitro.add("server", Map.of("name", "app1.hospital.org", "ipaddress", "10.30.1.12"));
         try (CitrixAdapter adc = Fixtures.adapter(sim, dir)) {
             Plan plan = adc.plan(Fixtures.reference());
             assertThat(plan.conflicts()).extracting(Conflict::kind, Conflict::name).containsExactly(

@@ -3,7 +3,6 @@ package io.hakit.f5.functional;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.hakit.f5.F5Adapter;
 import io.hakit.f5.sim.F5Simulator;
 import io.hakit.model.Deployment;
@@ -13,32 +12,22 @@ import io.hakit.model.plan.Change;
 import io.hakit.model.plan.ChangeOp;
 import io.hakit.model.plan.Conflict;
 import io.hakit.model.plan.Plan;
+import io.hakit.model.spi.DeviceTarget;
 import io.hakit.model.validate.AuditReport;
 import io.hakit.model.validate.Finding;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.URI;
-import java.nio.charset.StandardCharsets;
+import io.hakit.test.F5SimulatorTest;
+import io.hakit.test.ForeignObjects;
 import java.nio.file.Path;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.apache.hc.client5.http.classic.methods.HttpPost;
-import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
-import org.apache.hc.client5.http.impl.classic.HttpClients;
-import org.apache.hc.core5.http.ContentType;
-import org.apache.hc.core5.http.io.entity.EntityUtils;
-import org.apache.hc.core5.http.io.entity.StringEntity;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Issue 15: a BIG-IP shared with other applications is audited, planned and applied for PatientSecure only. */
+@F5SimulatorTest
 class SharedBigIpTest {
-
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     /** Another team's HTTP site on 8080 at its own address, its node by address. */
     private static final List<String> INTRANET = List.of("ltm/node /Common/10.30.1.11",
@@ -47,56 +36,33 @@ class SharedBigIpTest {
     @TempDir
     Path dir;
 
-    private F5Simulator sim;
-    private CloseableHttpClient http;
+    F5Simulator sim;
+    DeviceTarget target;
+    private ForeignObjects iControl;
 
-    /** The one place the simulator is set up: started empty; objects are loaded through its REST API. */
+    /** The simulator is started empty by the extension; other teams' objects are loaded through its REST API. */
     @BeforeEach
-    void start() {
-        sim = F5Simulator.builder().start();
-        http = HttpClients.createDefault();
-    }
-
-    @AfterEach
-    void stop() throws IOException {
-        http.close();
-        sim.close();
+    void writer() {
+        iControl = ForeignObjects.iControl(target);
     }
 
     private F5Adapter adapter() {
         return F5Adapter.builder().url(sim.url()).credentials("admin", "admin").lbKey(SimFixtures.lbKey(dir)).build();
     }
 
-    /** Creates one object as another team's automation would: {@code POST /mgmt/tm/<collection>}. */
-    private void create(String collection, Map<String, Object> body) {
-        HttpPost req = new HttpPost(URI.create(sim.url() + "/mgmt/tm/" + collection));
-        req.addHeader("Authorization", "Basic " + Base64.getEncoder()
-                .encodeToString("admin:admin".getBytes(StandardCharsets.US_ASCII)));
-        req.setEntity(new StringEntity(JSON.valueToTree(body).toString(), ContentType.APPLICATION_JSON));
-        try {
-            http.execute(req, r -> {
-                String answer = r.getEntity() == null ? "" : EntityUtils.toString(r.getEntity());
-                assertThat(r.getCode()).as("POST " + collection + " " + body + ": " + answer).isBetween(200, 299);
-                return null;
-            });
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
     private void node(String address) {
-        create("ltm/node", Map.of("name", address, "partition", "Common", "address", address,
+        iControl.create("ltm/node", Map.of("name", address, "partition", "Common", "address", address,
                 "description", address));
     }
 
     private void pool(String name, String monitor, String... members) {
-        create("ltm/pool", Map.of("name", name, "partition", "Common", "monitor", monitor, "loadBalancingMode",
+        iControl.create("ltm/pool", Map.of("name", name, "partition", "Common", "monitor", monitor, "loadBalancingMode",
                 "round-robin", "members", java.util.Arrays.stream(members).map(m -> Map.of("name", m, "partition",
                         "Common")).toList()));
     }
 
     private void virtual(String name, String destination, String pool) {
-        create("ltm/virtual", Map.of("name", name, "partition", "Common", "destination", destination,
+        iControl.create("ltm/virtual", Map.of("name", name, "partition", "Common", "destination", destination,
                 "ipProtocol", "tcp", "pool", pool, "sourceAddressTranslation", Map.of("type", "automap")));
     }
 
@@ -109,9 +75,11 @@ class SharedBigIpTest {
         node("172.16.201.161");
         node("10.1.1.3");
         node("10.30.1.21");
-        create("ltm/monitor/http", Map.of("name", "monitor101", "partition", "Common", "defaultsFrom", "/Common/http",
+        iControl.create("ltm/monitor/http", Map.of("name", "monitor101", "partition", "Common",
+                "defaultsFrom", "/Common/http",
                 "send", "GET /health HTTP/1.1\\r\\nHost: web\\r\\n\\r\\n", "recv", "200"));
-        create("ltm/profile/tcp", Map.of("name", "tcp_1001", "partition", "Common", "defaultsFrom", "/Common/tcp"));
+        iControl.create("ltm/profile/tcp", Map.of("name", "tcp_1001", "partition", "Common",
+                "defaultsFrom", "/Common/tcp"));
         pool("pl_web-pool101", "/Common/monitor101", "172.16.101.161:80", "172.16.201.161:80");
         pool("pool-tcp-9003", "/Common/tcp", "10.1.1.3:9003");
         pool("mysql_pool", "/Common/tcp", "10.30.1.21:3306");
@@ -226,7 +194,7 @@ class SharedBigIpTest {
     @Test
     void aForeignObjectWithANameHakitNeedsIsTheOnlyConflict() {
         intranet();
-        create("ltm/pool", Map.of("name", "ps-web-services-7002", "partition", "Common"));
+        iControl.create("ltm/pool", Map.of("name", "ps-web-services-7002", "partition", "Common"));
         try (F5Adapter a = adapter()) {
             Plan plan = a.plan(SimFixtures.reference(dir));
             assertThat(plan.conflicts()).extracting(Conflict::kind, Conflict::name).containsExactly(
