@@ -64,8 +64,8 @@ class IControlClientTest {
 
     IControlClient client() {
         return IControlClient.builder().url("http://127.0.0.1:" + wm.port()).credentials("automation", SECRET)
-                .backoff(Duration.ofMillis(1)).retries(3).responseTimeout(Duration.ofSeconds(2))
-                .connectTimeout(Duration.ofSeconds(2)).build();
+                .backoff(Duration.ofMillis(1)).retries(3).responseTimeout(Duration.ofSeconds(10))
+                .connectTimeout(Duration.ofSeconds(10)).build();
     }
 
     @Test
