@@ -48,9 +48,7 @@ public final class F5Faults {
      * @throws IllegalArgumentException when k &lt; 1 or the status is not 400..599
      */
     public F5Faults failRequest(int k, int status, String message) {
-        Objects.requireNonNull(message, "message");
-        checkStatus(status);
-        plan.at(k, new F5FaultPlan.Fault(F5FaultPlan.Kind.FAIL, status, message, null));
+        plan.at(k, failure(status, message));
         return this;
     }
 
@@ -168,10 +166,14 @@ public final class F5Faults {
      * @throws IllegalArgumentException when k &lt; 1 or the status is not 400..599
      */
     public F5Faults failWrite(int k, int status, String message) {
+        plan.atWrite(k, failure(status, message));
+        return this;
+    }
+
+    private static F5FaultPlan.Fault failure(int status, String message) {
         Objects.requireNonNull(message, "message");
         checkStatus(status);
-        plan.atWrite(k, new F5FaultPlan.Fault(F5FaultPlan.Kind.FAIL, status, message, null));
-        return this;
+        return new F5FaultPlan.Fault(F5FaultPlan.Kind.FAIL, status, message, null);
     }
 
     /**
