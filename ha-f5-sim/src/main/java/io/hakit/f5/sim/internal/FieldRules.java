@@ -90,7 +90,7 @@ final class FieldRules {
         }
     }
 
-    static String mask(String secret) {
+    private static String mask(String secret) {
         try {
             byte[] d = MessageDigest.getInstance("SHA-256").digest(secret.getBytes(StandardCharsets.UTF_8));
             return "$M$" + Base64.getEncoder().encodeToString(d).substring(0, 22);

@@ -153,6 +153,12 @@ final class ObjectTable {
         return root;
     }
 
+    /**
+     * @param display what the object is, e.g. {@code Pool}
+     * @param fp its full path
+     * @param status 404 when the path named it, 400 when a body referred to it
+     * @return the TMOS {@code 01020036:3} "was not found" error
+     */
     static SimulatedF5Error notFound(String display, String fp, int status) {
         return SimulatedF5Error.tmos(status, "01020036:3: The requested " + display + " (" + fp + ") was not found.", 3);
     }

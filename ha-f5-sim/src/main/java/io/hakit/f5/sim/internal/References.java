@@ -60,6 +60,11 @@ final class References {
         }
     }
 
+    /**
+     * @param t a type
+     * @param o an object of it, in its stored form
+     * @return every object it names
+     */
     static List<Ref> refs(TypeSpec t, ObjectNode o) {
         List<Ref> out = new ArrayList<>();
         String partition = o.path("partition").asText("Common");
@@ -149,6 +154,11 @@ final class References {
         }
     }
 
+    /**
+     * @param expr a monitor expression ({@code a and b}, {@code min 1 of { a b }}), or {@code null}
+     * @param partition the partition unqualified names are in
+     * @return the full paths of the monitors it names
+     */
     static List<String> monitorNames(String expr, String partition) {
         List<String> out = new ArrayList<>();
         if (expr == null) {

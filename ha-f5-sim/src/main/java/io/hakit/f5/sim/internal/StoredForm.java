@@ -90,7 +90,7 @@ final class StoredForm {
         }
     }
 
-    static String normalizeMonitor(String value, String partition) {
+    private static String normalizeMonitor(String value, String partition) {
         String v = value.trim();
         if (v.isEmpty() || v.equals("none")) {
             return null;
@@ -150,7 +150,7 @@ final class StoredForm {
         FieldRules.integer(o, "connectionLimit", 0, 4294967295L);
     }
 
-    static void normalizeClientSsl(ObjectNode o, String partition) {
+    private static void normalizeClientSsl(ObjectNode o, String partition) {
         ArrayNode chain = FieldRules.arrayOf(o, "certKeyChain");
         if (chain != null) {
             ArrayNode out = F5SimJson.array();
