@@ -6,11 +6,29 @@ import java.time.Duration;
 import java.util.Objects;
 
 /**
- * Faults to inject into an {@link F5Simulator}. Requests are counted from the moment a fault is
- * scheduled: {@code k = 1} is the next request to arrive, whatever its method or path
- * (logins and token requests included). A faulted request changes nothing on the device. A
- * request number holds one fault; scheduling another for the same number replaces it.
- * Thread-safe; methods return this object so calls can be chained.
+ * Faults to inject into an {@link F5Simulator}, numbered in one of three counts, the same three
+ * every simulator keeps ({@link io.hakit.sim.FaultCounters}):
+ *
+ * <ul>
+ *   <li><b>requests</b>: every request, whatever its method or path, logins and token requests
+ *       included ({@link #failRequest}, {@link #delayRequest}, {@link #resetRequest},
+ *       {@link #unavailable}, {@link #html}, {@link #request});
+ *   <li><b>writes</b>: {@code POST}, {@code PUT}, {@code PATCH} and {@code DELETE} requests that
+ *       passed authentication, other than session and save requests ({@link #write},
+ *       {@link #failWrite}). On a BIG-IP a transaction's creation, each command sent into it and
+ *       its commit are one write each; session requests are the login and everything under
+ *       {@code /mgmt/shared/authz/tokens}; reads are {@code GET}s;
+ *   <li><b>saves</b>: {@code POST /mgmt/tm/sys/config} {@code {"command":"save"}} and
+ *       {@code POST /mgmt/tm/util/bash} running {@code tmsh save sys config} ({@link #save}).
+ * </ul>
+ *
+ * A request refused before authentication is counted as a request only. Every count starts
+ * from the moment a fault is scheduled ({@code k = 1} is the next request, write or save to
+ * arrive) and goes on across {@link #clear()}. A request meets one fault: when it holds one by
+ * its request number and one by its write or save number, the write or save fault wins and the
+ * other is dropped. A faulted request changes nothing on the device unless the fault says it
+ * comes after applying. A number holds one fault per count; scheduling another for the same
+ * number replaces it. Thread-safe; methods return this object so calls can be chained.
  */
 public final class F5Faults {
     private final F5FaultPlan plan;
@@ -30,9 +48,7 @@ public final class F5Faults {
      * @throws IllegalArgumentException when k &lt; 1 or the status is not 400..599
      */
     public F5Faults failRequest(int k, int status, String message) {
-        Objects.requireNonNull(message, "message");
-        checkStatus(status);
-        plan.at(k, new F5FaultPlan.Fault(F5FaultPlan.Kind.FAIL, status, message, null));
+        plan.at(k, failure(status, message));
         return this;
     }
 
@@ -120,21 +136,75 @@ public final class F5Faults {
      * @throws IllegalArgumentException when k &lt; 1
      */
     public F5Faults request(int k, WriteFault fault) {
+        plan.at(k, fault(fault));
+        return this;
+    }
+
+    /**
+     * The k-th write from now (a {@code POST}, {@code PUT}, {@code PATCH} or {@code DELETE} that passed
+     * authentication, not a login, token or save request) meets this fault ({@link WriteFault}). A fault after
+     * applying leaves the write's changes in place.
+     *
+     * @param k 1 for the next write
+     * @param fault what happens to it
+     * @return this
+     * @throws IllegalArgumentException when k &lt; 1
+     */
+    public F5Faults write(int k, WriteFault fault) {
+        plan.atWrite(k, fault(fault));
+        return this;
+    }
+
+    /**
+     * The k-th write from now answers a TMOS error body
+     * {@code {"code":status,"message":message,"errorStack":[],"apiError":3}} and changes nothing.
+     *
+     * @param k 1 for the next write
+     * @param status the HTTP status, 400..599
+     * @param message the TMOS message
+     * @return this
+     * @throws IllegalArgumentException when k &lt; 1 or the status is not 400..599
+     */
+    public F5Faults failWrite(int k, int status, String message) {
+        plan.atWrite(k, failure(status, message));
+        return this;
+    }
+
+    private static F5FaultPlan.Fault failure(int status, String message) {
+        Objects.requireNonNull(message, "message");
+        checkStatus(status);
+        return new F5FaultPlan.Fault(F5FaultPlan.Kind.FAIL, status, message, null);
+    }
+
+    /**
+     * The k-th save from now ({@code sys/config} save or {@code tmsh save sys config} through
+     * {@code util/bash}) meets this fault ({@link WriteFault}). A fault after applying leaves the
+     * configuration saved.
+     *
+     * @param k 1 for the next save
+     * @param fault what happens to it
+     * @return this
+     * @throws IllegalArgumentException when k &lt; 1
+     */
+    public F5Faults save(int k, WriteFault fault) {
+        plan.atSave(k, fault(fault));
+        return this;
+    }
+
+    private static F5FaultPlan.Fault fault(WriteFault fault) {
         Objects.requireNonNull(fault, "fault");
         String internal = "An unexpected error occurred (simulated internal server error).";
         switch (fault.kind()) {
             case DROP_BEFORE_APPLY:
-                return resetRequest(k);
+                return new F5FaultPlan.Fault(F5FaultPlan.Kind.RESET, 0, null, null);
             case DROP_AFTER_APPLY:
-                plan.at(k, new F5FaultPlan.Fault(F5FaultPlan.Kind.RESET_AFTER, 0, null, null));
-                return this;
+                return new F5FaultPlan.Fault(F5FaultPlan.Kind.RESET_AFTER, 0, null, null);
             case ERROR_BEFORE_APPLY:
-                return failRequest(k, 500, internal);
+                return new F5FaultPlan.Fault(F5FaultPlan.Kind.FAIL, 500, internal, null);
             case ERROR_AFTER_APPLY:
-                plan.at(k, new F5FaultPlan.Fault(F5FaultPlan.Kind.FAIL_AFTER, 500, internal, null));
-                return this;
+                return new F5FaultPlan.Fault(F5FaultPlan.Kind.FAIL_AFTER, 500, internal, null);
             default:
-                return delayRequest(k, fault.delay());
+                return new F5FaultPlan.Fault(F5FaultPlan.Kind.DELAY, 0, null, fault.delay());
         }
     }
 

@@ -1,9 +1,13 @@
 package io.hakit.f5.sim.internal;
 
-import io.hakit.sim.FaultSchedule;
+import io.hakit.sim.FaultCounters;
+import io.hakit.sim.RequestKind;
 import java.time.Duration;
 
-/** The F5 simulator's faults: one {@link FaultSchedule} that counts every request, and a pending commit failure. Thread-safe. */
+/**
+ * The F5 simulator's faults: the three counts of {@link FaultCounters} (every request, writes,
+ * saves), and a pending commit failure. Thread-safe.
+ */
 public final class F5FaultPlan {
     /** What a fault does. */
     public enum Kind {
@@ -34,7 +38,7 @@ public final class F5FaultPlan {
     public record Fault(Kind kind, int status, String message, Duration delay) {
     }
 
-    private final FaultSchedule<Fault> byNumber = new FaultSchedule<>();
+    private final FaultCounters<Fault> counters = new FaultCounters<>();
     private String commitFailure;
 
     /**
@@ -44,7 +48,27 @@ public final class F5FaultPlan {
      * @param fault the fault
      */
     public synchronized void at(int k, Fault fault) {
-        byNumber.at(k, fault);
+        counters.requests().at(k, fault);
+    }
+
+    /**
+     * Schedules a fault for the k-th write from now ({@link RequestKind#WRITE}).
+     *
+     * @param k 1 for the next write
+     * @param fault the fault
+     */
+    public synchronized void atWrite(int k, Fault fault) {
+        counters.writes().at(k, fault);
+    }
+
+    /**
+     * Schedules a fault for the k-th save from now ({@link RequestKind#SAVE}).
+     *
+     * @param k 1 for the next save
+     * @param fault the fault
+     */
+    public synchronized void atSave(int k, Fault fault) {
+        counters.saves().at(k, fault);
     }
 
     /**
@@ -54,12 +78,17 @@ public final class F5FaultPlan {
      * @param fault the fault
      */
     public synchronized void next(int count, Fault fault) {
-        byNumber.nextCount(count, fault);
+        counters.requests().nextCount(count, fault);
     }
 
-    /** @return the fault for the request that just arrived, or {@code null} */
-    public synchronized Fault next() {
-        return byNumber.next();
+    /**
+     * Counts a request that just arrived, once.
+     *
+     * @param kind what it is
+     * @return the fault it meets, or {@code null}
+     */
+    public synchronized Fault next(RequestKind kind) {
+        return counters.next(kind);
     }
 
     /** @param message the reason the next commit fails with */
@@ -76,7 +105,7 @@ public final class F5FaultPlan {
 
     /** Forgets every scheduled fault. */
     public synchronized void clear() {
-        byNumber.clear();
+        counters.clear();
         commitFailure = null;
     }
 }

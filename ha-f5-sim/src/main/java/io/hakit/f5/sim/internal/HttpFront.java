@@ -86,7 +86,7 @@ public final class HttpFront implements HttpHandler {
     @Override
     public void handle(HttpExchange ex) throws IOException {
         SimRequest r = request(ex);
-        F5FaultPlan.Fault f = faults.next();
+        F5FaultPlan.Fault f = faults.next(device.kind(r));
         SimResponse resp;
         if (f != null && f.kind() == F5FaultPlan.Kind.DELAY) {
             try {
