@@ -30,7 +30,7 @@ final class NitroFiles {
      *
      * @param item filename, filelocation, filecontent (base64) and fileencoding
      */
-    void addFile(ObjectNode item) {
+    void upload(ObjectNode item) {
         Iterator<String> names = item.fieldNames();
         while (names.hasNext()) {
             String n = names.next();
@@ -75,19 +75,11 @@ final class NitroFiles {
      * @param name the file name
      * @param args {@code filelocation} (required)
      */
-    void deleteFile(String name, Map<String, String> args) {
+    void delete(String name, Map<String, String> args) {
         String path = location(required(args, "filelocation")) + name;
         if (files.remove(path) == null) {
             throw error(NitroErrorCodes.NO_SUCH_RESOURCE, "fileName", name);
         }
-    }
-
-    /**
-     * @param args {@code filelocation} (required) and optionally {@code filename}
-     * @return the files, content included only when one file is named
-     */
-    ArrayNode files(Map<String, String> args) {
-        return files(null, args);
     }
 
     /**
@@ -97,7 +89,7 @@ final class NitroFiles {
      * @param args {@code filelocation} (required) and optionally {@code filename}
      * @return the files, content included only when one file is named; {@code filelocation} as uploaded
      */
-    ArrayNode files(String pathName, Map<String, String> args) {
+    ArrayNode list(String pathName, Map<String, String> args) {
         String location = location(required(args, "filelocation"));
         String name = args.get("filename");
         if (pathName != null) {

@@ -163,7 +163,7 @@ public final class NitroStore {
      * @param item filename, filelocation, filecontent (base64) and fileencoding
      */
     public void addFile(ObjectNode item) {
-        files.addFile(item);
+        files.upload(item);
     }
 
     /**
@@ -171,7 +171,7 @@ public final class NitroStore {
      * @param args {@code filelocation} (required)
      */
     public void deleteFile(String name, Map<String, String> args) {
-        files.deleteFile(name, args);
+        files.delete(name, args);
     }
 
     /**
@@ -179,7 +179,7 @@ public final class NitroStore {
      * @return the files, content included only when one file is named
      */
     public ArrayNode files(Map<String, String> args) {
-        return files.files(args);
+        return files.list(null, args);
     }
 
     /**
@@ -190,7 +190,7 @@ public final class NitroStore {
      * @return the files, content included only when one file is named; {@code filelocation} as uploaded
      */
     public ArrayNode files(String pathName, Map<String, String> args) {
-        return files.files(pathName, args);
+        return files.list(pathName, args);
     }
 
     /**

@@ -48,16 +48,20 @@ class NitroStoreTest {
     @Test
     void restorePutsBackTheCopyAndTheCopyIsDeep() {
         NitroStore s = base();
+        s.add("servicegroup_servicegroupmember_binding", obj(Map.of("servicegroupname", "sg", "servername", "srv",
+                "port", 443)), false);
         NitroStore saved = s.copy();
         ObjectNode before = s.snapshot();
 
         s.add("server", obj(Map.of("name", "s2", "ipaddress", "10.0.0.2")), false);
         s.action("server", "disable", obj(Map.of("name", "srv")));
+        s.action("servicegroup", "disable", obj(Map.of("servicegroupname", "sg", "servername", "srv", "port", 443)));
         s.addFile(Store.file("other.pem", "x"));
         assertThat(saved.snapshot()).as("changes to the store do not reach the copy").isEqualTo(before);
 
         s.restore(saved);
         assertThat(s.snapshot()).isEqualTo(before);
+        s.action("servicegroup", "disable", obj(Map.of("servicegroupname", "sg", "servername", "srv", "port", 443)));
         s.add("server", obj(Map.of("name", "s2", "ipaddress", "10.0.0.2")), false);
         assertThat(saved.snapshot()).as("restoring does not share rows with the copy").isEqualTo(before);
     }
