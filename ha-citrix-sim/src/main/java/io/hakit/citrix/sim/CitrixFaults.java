@@ -5,11 +5,20 @@ import io.hakit.sim.WriteFault;
 import java.time.Duration;
 
 /**
- * Fault injection for a {@link CitrixSimulator}. Writes are numbered from 1 after each call:
- * {@code failWrite(1)} is the very next write. A write is a {@code POST}, {@code PUT} or
- * {@code DELETE} that passed authentication, other than login, logout and save; a bulk or
- * {@code macroapi} request is one write. Faults are one-shot except {@link #failOn}, which holds
- * until {@link #clear()}. Thread-safe; methods return this object for chaining.
+ * Fault injection for a {@link CitrixSimulator}. Numbered faults count one of three counts, each
+ * numbered from 1 after each call ({@code failWrite(1)} is the very next write):
+ * <ul>
+ *   <li><b>requests</b> ({@link #request}, {@link #unavailable}): every request of any kind, logins,
+ *       logouts, reads and requests refused before authentication included;
+ *   <li><b>writes</b> ({@link #failWrite}, {@link #delayWrite}, {@link #resetWrite}, {@link #write}): a
+ *       {@code POST}, {@code PUT} or {@code DELETE} that passed authentication, other than login,
+ *       logout and save; a bulk or {@code macroapi} request is one write;
+ *   <li><b>saves</b> ({@link #save}, {@link #saveBusy}): {@code nsconfig?action=save}.
+ * </ul>
+ * A request meets one numbered fault: when a write or save is also the request a request-numbered
+ * fault was set for, the write's or save's fault wins and the other is used up. Faults are one-shot
+ * except {@link #failOn}, which holds until {@link #clear()}; the counts go on across
+ * {@link #clear()}. Thread-safe; methods return this object for chaining.
  */
 public final class CitrixFaults {
     /** The error {@link #failWrite(int)} answers: HTTP 599, errorcode 257. */
@@ -119,7 +128,23 @@ public final class CitrixFaults {
     }
 
     /**
-     * The next {@code count} requests of any kind answer HTTP 503 with an HTML body.
+     * The k-th request of any kind from now (logins, reads and refused requests included) meets this
+     * fault: dropped or answered 500, before or after the ADC handled it, or answered late. When that
+     * request is also a write or save with its own numbered fault, that fault wins.
+     *
+     * @param k 1 for the next request
+     * @param fault what happens to it
+     * @return this
+     * @throws IllegalArgumentException when k is below 1
+     */
+    public CitrixFaults request(int k, WriteFault fault) {
+        plan.request(k, fault);
+        return this;
+    }
+
+    /**
+     * The next {@code count} requests of any kind answer HTTP 503 with an HTML body, before
+     * authentication: they count as requests, not as writes or saves.
      *
      * @param count how many
      * @return this
@@ -141,7 +166,7 @@ public final class CitrixFaults {
         return this;
     }
 
-    /** Forgets every scripted fault. */
+    /** Forgets every scripted fault; the three counts go on. */
     public void clear() {
         plan.clear();
     }

@@ -2,7 +2,8 @@ package io.hakit.citrix.sim.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.hakit.sim.FaultSchedule;
+import io.hakit.sim.FaultCounters;
+import io.hakit.sim.RequestKind;
 import io.hakit.sim.SimulatorException;
 import io.hakit.sim.WriteFault;
 import java.time.Duration;
@@ -13,12 +14,12 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * Scripted faults of the Citrix simulator: write-numbered faults on one {@link FaultSchedule}
- * that counts writes, {@code failOn} faults by object, 503s for the next requests and busy
- * saves. Thread-safe.
+ * Scripted faults of the Citrix simulator: numbered faults on the three {@link FaultCounters}
+ * (every request, writes, saves; requests sorted by {@link RequestKind}), {@code failOn} faults by
+ * object, 503s for the next requests and busy saves. Thread-safe.
  */
 public final class CitrixFaultPlan {
-    /** What happens to one write. */
+    /** What happens to one request. */
     public static final class Decision {
         static final Decision NONE = new Decision(Duration.ZERO, null, false);
         final Duration delay;
@@ -84,8 +85,7 @@ public final class CitrixFaultPlan {
     private static final Map<String, String> CHILD_REFERENCES = Map.of(
             "servername", "server", "monitor_name", "lbmonitor", "certkeyname", "sslcertkey");
 
-    private final FaultSchedule<Decision> writes = new FaultSchedule<>();
-    private final FaultSchedule<Decision> saves = new FaultSchedule<>();
+    private final FaultCounters<Decision> counters = new FaultCounters<>();
     private final List<Touch> touches = new ArrayList<>();
     private int unavailable;
     private int saveBusy;
@@ -98,7 +98,7 @@ public final class CitrixFaultPlan {
      */
     public synchronized void failWrite(int k, int httpStatus, int errorcode, String message) {
         Objects.requireNonNull(message, "message");
-        writes.merge(k, new Decision(Duration.ZERO, NitroErrorCodes.refusal(httpStatus, errorcode, message), false), Decision::and);
+        counters.writes().merge(k, new Decision(Duration.ZERO, NitroErrorCodes.refusal(httpStatus, errorcode, message), false), Decision::and);
     }
 
     /**
@@ -110,7 +110,7 @@ public final class CitrixFaultPlan {
         if (delay.isNegative()) {
             throw new IllegalArgumentException("delay must not be negative, was " + delay);
         }
-        writes.merge(k, new Decision(delay, null, false), Decision::and);
+        counters.writes().merge(k, new Decision(delay, null, false), Decision::and);
     }
 
     /**
@@ -118,7 +118,7 @@ public final class CitrixFaultPlan {
      * @param fault what happens to it
      */
     public synchronized void write(int k, WriteFault fault) {
-        writes.merge(k, Decision.of(Objects.requireNonNull(fault, "fault")), Decision::and);
+        counters.writes().merge(k, Decision.of(Objects.requireNonNull(fault, "fault")), Decision::and);
     }
 
     /**
@@ -126,12 +126,20 @@ public final class CitrixFaultPlan {
      * @param fault what happens to it
      */
     public synchronized void save(int k, WriteFault fault) {
-        saves.merge(k, Decision.of(Objects.requireNonNull(fault, "fault")), Decision::and);
+        counters.saves().merge(k, Decision.of(Objects.requireNonNull(fault, "fault")), Decision::and);
+    }
+
+    /**
+     * @param k the k-th request of any kind from now, logins and reads included
+     * @param fault what happens to it (a write or save fault numbered for the same request wins)
+     */
+    public synchronized void request(int k, WriteFault fault) {
+        counters.requests().merge(k, Decision.of(Objects.requireNonNull(fault, "fault")), Decision::and);
     }
 
     /** @param k the k-th write from now: its connection is closed without an answer */
     public synchronized void resetWrite(int k) {
-        writes.merge(k, new Decision(Duration.ZERO, null, true), Decision::and);
+        counters.writes().merge(k, new Decision(Duration.ZERO, null, true), Decision::and);
     }
 
     /**
@@ -148,7 +156,10 @@ public final class CitrixFaultPlan {
                 NitroErrorCodes.refusal(NitroErrorCodes.status(errorcode), errorcode, message)));
     }
 
-    /** @param count how many of the next requests answer 503 */
+    /**
+     * @param count how many of the next requests of any kind answer 503; each is a request refused
+     *        before authentication, counted among requests only
+     */
     public synchronized void unavailable(int count) {
         if (count < 0) {
             throw new IllegalArgumentException("count must not be negative, was " + count);
@@ -164,10 +175,9 @@ public final class CitrixFaultPlan {
         saveBusy = times;
     }
 
-    /** Forgets every scripted fault (the write counter goes on). */
+    /** Forgets every scripted fault (the counts go on). */
     public synchronized void clear() {
-        writes.clear();
-        saves.clear();
+        counters.clear();
         touches.clear();
         unavailable = 0;
         saveBusy = 0;
@@ -175,7 +185,7 @@ public final class CitrixFaultPlan {
 
     /** @return the writes counted so far */
     public synchronized long writes() {
-        return writes.counted();
+        return counters.writes().counted();
     }
 
     /** @return whether this request answers 503 */
@@ -196,15 +206,15 @@ public final class CitrixFaultPlan {
         return false;
     }
 
-    /** Counts one save and says what happens to it. */
-    synchronized Decision nextSave() {
-        Decision d = saves.next();
-        return d == null ? Decision.NONE : d;
-    }
-
-    /** Counts one write and says what happens to it. */
-    synchronized Decision nextWrite() {
-        Decision d = writes.next();
+    /**
+     * Counts one request that just arrived, in every count it belongs to, and says what happens to it.
+     *
+     * @param kind what it is, or {@code null} for a request refused before authentication (counted
+     *        among requests only)
+     * @return the fault it meets, {@link Decision#NONE} for none
+     */
+    synchronized Decision next(RequestKind kind) {
+        Decision d = kind == null ? counters.requests().next() : counters.next(kind);
         return d == null ? Decision.NONE : d;
     }
 
