@@ -22,11 +22,16 @@ import java.nio.file.Path;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import io.hakit.test.CitrixSimulatorTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The Citrix defects of issue 15 item 4, one test each. */
+@CitrixSimulatorTest
 class ApplyTruthRegressionTest {
+
+    /** The ADC each test works on; the leftover-file case takes a fresh second one. */
+    CitrixSimulator sim;
 
     @TempDir
     Path dir;
@@ -43,7 +48,7 @@ class ApplyTruthRegressionTest {
      */
     @Test
     void appliedThen500IsUndoneAndACertificateFileStillInUseIsKept() {
-        try (CitrixSimulator sim = CitrixSimulator.builder().start(); CitrixAdapter adc = adapter(sim, false)) {
+        try (CitrixAdapter adc = adapter(sim, false)) {
             Plan plan = adc.plan(reference);
             String certkey = CitrixRenderer.LB_CERTKEY;
             sim.faults().write(2, WriteFault.of(WriteFault.Kind.ERROR_AFTER_APPLY)); // 1 files, 2 macroapi
@@ -74,7 +79,7 @@ class ApplyTruthRegressionTest {
     /** With every creation undone after a 5xx, the result is rolled back only because the ADC reads as before. */
     @Test
     void appliedThen500OnTheMacroWithAnUndoThatWorksIsRolledBackAndTheAdcIsAsBefore() {
-        try (CitrixSimulator sim = CitrixSimulator.builder().start(); CitrixAdapter adc = adapter(sim, false)) {
+        try (CitrixAdapter adc = adapter(sim, false)) {
             JsonNode before = sim.snapshot();
             Plan plan = adc.plan(reference);
             sim.faults().write(2, WriteFault.of(WriteFault.Kind.ERROR_AFTER_APPLY));
@@ -88,7 +93,7 @@ class ApplyTruthRegressionTest {
     /** Regression: a certificate upload left behind made every later apply fail with 1642 "File already exists". */
     @Test
     void aLeftoverCertificateFileWithTheSameContentIsReusedAndOneWithOtherContentReplaced() {
-        try (CitrixSimulator sim = CitrixSimulator.builder().start(); CitrixAdapter adc = adapter(sim, false)) {
+        try (CitrixAdapter adc = adapter(sim, false)) {
             Plan first = adc.plan(reference);
             String cert = certFile(first);
             CitrixConfig config = CitrixRenderer.render(reference);
@@ -100,9 +105,9 @@ class ApplyTruthRegressionTest {
                     .isEqualTo(ApplyResult.Outcome.APPLIED);
             assertThat(adc.plan(reference).changes()).isEmpty();
         }
-        try (CitrixSimulator sim = CitrixSimulator.builder().start(); CitrixAdapter adc = adapter(sim, false)) {
+        try (CitrixSimulator fresh = CitrixSimulator.builder().start(); CitrixAdapter adc = adapter(fresh, false)) {
             String cert = certFile(adc.plan(reference));
-            upload(sim, cert, "-----BEGIN CERTIFICATE-----\nbGVmdG92ZXI=\n-----END CERTIFICATE-----\n");
+            upload(fresh, cert, "-----BEGIN CERTIFICATE-----\nbGVmdG92ZXI=\n-----END CERTIFICATE-----\n");
             Plan replace = adc.plan(reference);
             assertThat(replace.changes()).contains(Change.create("systemfile", cert,
                     replace.changes().stream().filter(c -> c.op() == ChangeOp.CREATE && c.name().equals(cert))
@@ -117,21 +122,19 @@ class ApplyTruthRegressionTest {
     /** Regression: a re-apply with nothing to do did not save, although the ADC reported unsaved changes. */
     @Test
     void nothingToDoStillSavesWhenTheAdcReportsUnsavedChanges() {
-        try (CitrixSimulator sim = CitrixSimulator.builder().start()) {
-            try (CitrixAdapter adc = adapter(sim, false)) {
-                adc.apply(reference, adc.plan(reference), ApplyListener.NONE);
-            }
-            try (NitroClient c = Fixtures.client(sim)) {
-                assertThat(c.configChanged()).isTrue();
-            }
-            try (CitrixAdapter adc = adapter(sim, true)) {
-                ApplyResult r = adc.apply(reference, adc.plan(reference), ApplyListener.NONE);
-                assertThat(r.outcome()).isEqualTo(ApplyResult.Outcome.NOTHING_TO_DO);
-                assertThat(r.summary()).contains("was saved");
-            }
-            try (NitroClient c = Fixtures.client(sim)) {
-                assertThat(c.configChanged()).isFalse();
-            }
+        try (CitrixAdapter adc = adapter(sim, false)) {
+            adc.apply(reference, adc.plan(reference), ApplyListener.NONE);
+        }
+        try (NitroClient c = Fixtures.client(sim)) {
+            assertThat(c.configChanged()).isTrue();
+        }
+        try (CitrixAdapter adc = adapter(sim, true)) {
+            ApplyResult r = adc.apply(reference, adc.plan(reference), ApplyListener.NONE);
+            assertThat(r.outcome()).isEqualTo(ApplyResult.Outcome.NOTHING_TO_DO);
+            assertThat(r.summary()).contains("was saved");
+        }
+        try (NitroClient c = Fixtures.client(sim)) {
+            assertThat(c.configChanged()).isFalse();
         }
     }
 

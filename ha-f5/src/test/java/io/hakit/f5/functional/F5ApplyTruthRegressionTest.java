@@ -14,11 +14,16 @@ import io.hakit.sim.WriteFault;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import io.hakit.test.F5SimulatorTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The F5 defects of issue 15 item 4, one test each. */
+@F5SimulatorTest
 class F5ApplyTruthRegressionTest {
+
+    /** The BIG-IP each test faults; {@link #commitRequest} and a second case use a fresh one of their own. */
+    F5Simulator sim;
 
     @TempDir
     Path dir;
@@ -66,12 +71,10 @@ class F5ApplyTruthRegressionTest {
     void aCommitWhoseAnswerWasLostIsAppliedAndStillSaved() {
         Deployment d = SimFixtures.reference(dir);
         int commit = commitRequest(d);
-        try (F5Simulator sim = F5Simulator.builder().start()) {
-            ApplyResult r = applyWithFault(sim, d, commit, WriteFault.of(WriteFault.Kind.DROP_AFTER_APPLY));
-            assertThat(r.outcome()).as(r.toJson()).isEqualTo(ApplyResult.Outcome.APPLIED);
-            assertThat(sim.configSaves()).isEqualTo(1);
-            assertThat(sim.unsavedChanges()).isFalse();
-        }
+        ApplyResult r = applyWithFault(sim, d, commit, WriteFault.of(WriteFault.Kind.DROP_AFTER_APPLY));
+        assertThat(r.outcome()).as(r.toJson()).isEqualTo(ApplyResult.Outcome.APPLIED);
+        assertThat(sim.configSaves()).isEqualTo(1);
+        assertThat(sim.unsavedChanges()).isFalse();
     }
 
     /** Regression: a committed transaction answered 5xx was reported "refused, nothing changed". */
@@ -79,13 +82,11 @@ class F5ApplyTruthRegressionTest {
     void aCommitAnswered500AfterCommittingIsReportedApplied() {
         Deployment d = SimFixtures.reference(dir);
         int commit = commitRequest(d);
-        try (F5Simulator sim = F5Simulator.builder().start()) {
-            ApplyResult r = applyWithFault(sim, d, commit, WriteFault.of(WriteFault.Kind.ERROR_AFTER_APPLY));
-            assertThat(r.outcome()).as(r.toJson()).isEqualTo(ApplyResult.Outcome.APPLIED);
-            assertThat(r.summary()).doesNotContain("nothing changed");
-            assertThat(sim.transactionsCommitted()).isEqualTo(1);
-            assertThat(sim.unsavedChanges()).isFalse();
-        }
+        ApplyResult r = applyWithFault(sim, d, commit, WriteFault.of(WriteFault.Kind.ERROR_AFTER_APPLY));
+        assertThat(r.outcome()).as(r.toJson()).isEqualTo(ApplyResult.Outcome.APPLIED);
+        assertThat(r.summary()).doesNotContain("nothing changed");
+        assertThat(sim.transactionsCommitted()).isEqualTo(1);
+        assertThat(sim.unsavedChanges()).isFalse();
     }
 
     /** Regression: a transaction left after a lost answer or a refused commit was never deleted. */
@@ -93,19 +94,17 @@ class F5ApplyTruthRegressionTest {
     void theTransactionIsDeletedAfterALostAnswerAndAfterARefusedCommit() {
         Deployment d = SimFixtures.reference(dir);
         int commit = commitRequest(d);
-        try (F5Simulator sim = F5Simulator.builder().start()) {
-            JsonNode before = sim.snapshot();
-            ApplyResult r = applyWithFault(sim, d, commit, WriteFault.of(WriteFault.Kind.DROP_BEFORE_APPLY));
-            assertThat(r.outcome()).as(r.toJson()).isEqualTo(ApplyResult.Outcome.ROLLED_BACK);
-            assertThat(sim.pendingTransactions()).isZero();
-            assertThat(sim.snapshot()).isEqualTo(before);
-        }
-        try (F5Simulator sim = F5Simulator.builder().start(); F5Adapter a = adapter(sim)) {
-            sim.faults().failCommit("01070712:3: injected");
-            ApplyResult r = a.apply(d, a.plan(d), ApplyListener.NONE);
-            assertThat(r.outcome()).as(r.toJson()).isEqualTo(ApplyResult.Outcome.ROLLED_BACK);
-            assertThat(r.failure().orElseThrow()).contains("the transaction was deleted").contains("read back");
-            assertThat(sim.pendingTransactions()).isZero();
+        JsonNode before = sim.snapshot();
+        ApplyResult r = applyWithFault(sim, d, commit, WriteFault.of(WriteFault.Kind.DROP_BEFORE_APPLY));
+        assertThat(r.outcome()).as(r.toJson()).isEqualTo(ApplyResult.Outcome.ROLLED_BACK);
+        assertThat(sim.pendingTransactions()).isZero();
+        assertThat(sim.snapshot()).isEqualTo(before);
+        try (F5Simulator fresh = F5Simulator.builder().start(); F5Adapter a = adapter(fresh)) {
+            fresh.faults().failCommit("01070712:3: injected");
+            ApplyResult refused = a.apply(d, a.plan(d), ApplyListener.NONE);
+            assertThat(refused.outcome()).as(refused.toJson()).isEqualTo(ApplyResult.Outcome.ROLLED_BACK);
+            assertThat(refused.failure().orElseThrow()).contains("the transaction was deleted").contains("read back");
+            assertThat(fresh.pendingTransactions()).isZero();
         }
     }
 
@@ -113,13 +112,11 @@ class F5ApplyTruthRegressionTest {
     @Test
     void aFailureBeforeTheTransactionIsAResultThatSaysTheDevicesState() {
         Deployment d = SimFixtures.reference(dir);
-        try (F5Simulator sim = F5Simulator.builder().start()) {
-            JsonNode before = sim.snapshot();
-            ApplyResult r = applyWithFault(sim, d, 2, WriteFault.of(WriteFault.Kind.ERROR_BEFORE_APPLY));
-            assertThat(r.outcome()).as(r.toJson()).isEqualTo(ApplyResult.Outcome.ROLLED_BACK);
-            assertThat(r.failure().orElseThrow()).contains("before its transaction")
-                    .contains("read back: the BIG-IP is exactly as before");
-            assertThat(sim.snapshot()).isEqualTo(before);
-        }
+        JsonNode before = sim.snapshot();
+        ApplyResult r = applyWithFault(sim, d, 2, WriteFault.of(WriteFault.Kind.ERROR_BEFORE_APPLY));
+        assertThat(r.outcome()).as(r.toJson()).isEqualTo(ApplyResult.Outcome.ROLLED_BACK);
+        assertThat(r.failure().orElseThrow()).contains("before its transaction")
+                .contains("read back: the BIG-IP is exactly as before");
+        assertThat(sim.snapshot()).isEqualTo(before);
     }
 }
